@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+
+namespace KneeGuide.Core;
+
+/// <summary>
+/// Collects diagnostics from modules running in parallel. The same fault reported twice (a template
+/// link seen on every page) is kept once; <see cref="Sorted"/> gives a stable order for output.
+/// </summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentDictionary<Diagnostic, byte> _items = new();
+
+    public void Add(Diagnostic diagnostic) => _items.TryAdd(diagnostic, 0);
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            Add(d);
+        }
+    }
+
+    public bool HasErrors => _items.Keys.Any(d => d.Severity == Severity.Error);
+
+    public int Count => _items.Count;
+
+    public int ErrorCount => _items.Keys.Count(d => d.Severity == Severity.Error);
+
+    public int WarningCount => _items.Keys.Count(d => d.Severity == Severity.Warning);
+
+    public IReadOnlyList<Diagnostic> Sorted() =>
+        _items.Keys
+            .OrderBy(d => d.File ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+}

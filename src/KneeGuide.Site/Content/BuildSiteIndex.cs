@@ -1,0 +1,169 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Diagnostics;
+using KneeGuide.Site.Links;
+using KneeGuide.Site.Markdown;
+
+namespace KneeGuide.Site.Content;
+
+/// <summary>
+/// Process phase of the "SiteIndex" pipeline: gathers every parsed page into a <see cref="SiteIndex"/>
+/// and checks the references between them: exercise ids, mobility slugs, images and their credits,
+/// duplicate URLs and redirect sources.
+/// </summary>
+public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPipelines) : IModule
+{
+    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
+    {
+        var diagnostics = context.Diagnostics;
+        var all = contentPipelines.SelectMany(p => context.Outputs[p]).OrderBy(d => d.Source, StringComparer.Ordinal).ToList();
+        var pages = all.Select(d => d.Require<ContentPage>()).ToList();
+
+        var byUrl = new SortedDictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var doc in all)
+        {
+            var page = doc.Require<ContentPage>();
+            if (byUrl.TryGetValue(page.Url, out var other))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateSlug, new SourceLocation(page.Display, 1, 1), $"'{page.Source}' is published at {page.Url}, like '{other.Require<ContentPage>().Source}': rename one of them"));
+                continue;
+            }
+
+            byUrl[page.Url] = doc;
+        }
+
+        var exerciseIds = pages.Where(p => p.Kind == ContentKind.Exercise).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        var mobilitySlugs = pages.Where(p => p.Kind == ContentKind.Mobility).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        var usedImages = new SortedDictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var redirects = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var redirectSources = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+
+        foreach (var doc in all)
+        {
+            var page = doc.Require<ContentPage>();
+            if (page.Failed)
+            {
+                continue;
+            }
+
+            foreach (var id in page.Exercises.Where(e => !exerciseIds.Contains(e.Value)))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownExercise, id.Location, $"unknown exercise id '{id.Value}': there is no exercises/{id.Value}.md", Suggestions.Closest(id.Value, exerciseIds)));
+            }
+
+            foreach (var slug in page.Mobility.Where(m => !mobilitySlugs.Contains(m.Value)))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownMobility, slug.Location, $"unknown mobility slug '{slug.Value}': there is no mobility/{slug.Value}.md", Suggestions.Closest(slug.Value, mobilitySlugs)));
+            }
+
+            if (page.Draft)
+            {
+                continue;
+            }
+
+            if (page.Image is { } image && CheckImage(image.Value, image.Location, diagnostics))
+            {
+                usedImages.TryAdd(image.Value, image.Location);
+            }
+
+            foreach (var link in BodyLinks(doc).Where(l => l.IsImage && l.Href.StartsWith("/images/", StringComparison.Ordinal)))
+            {
+                var file = Uri.UnescapeDataString(link.Href["/images/".Length..]);
+                if (CheckCredit(file, link.Location, diagnostics))
+                {
+                    usedImages.TryAdd(file, link.Location);
+                }
+            }
+
+            foreach (var from in page.RedirectFrom)
+            {
+                var path = NormalizeRedirect(from.Value);
+                if (redirectSources.TryGetValue(path, out var first))
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateRedirect, from.Location, $"redirect source '{from.Value}' is already used at {first}"));
+                }
+                else if (byUrl.ContainsKey(path))
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateRedirect, from.Location, $"redirect source '{from.Value}' is the address of an existing page; a redirect there would hide it"));
+                }
+                else
+                {
+                    redirectSources[path] = from.Location;
+                    redirects[path] = page.Url;
+                }
+            }
+        }
+
+        var published = all.Where(d => d.Require<ContentPage>().Published && byUrl.GetValueOrDefault(d.Require<ContentPage>().Url) == d).ToList();
+        var index = new SiteIndex
+        {
+            Documents = all,
+            ByUrl = published.ToDictionary(d => d.Require<ContentPage>().Url, StringComparer.Ordinal),
+            Exercises = published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Exercise).ToDictionary(d => d.Require<ContentPage>().Slug, StringComparer.Ordinal),
+            MobilityPages = published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Mobility).ToDictionary(d => d.Require<ContentPage>().Slug, StringComparer.Ordinal),
+            Articles = SiteIndex.Sorted(published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Article)),
+            Tags = Group(published, p => p.Tags.Select(t => t.Value)),
+            ExerciseUsedBy = Group(published.Where(d => d.Require<ContentPage>().Kind != ContentKind.Exercise), p => p.Exercises.Select(e => e.Value), d => d.Get<RenderedMarkdown>()?.InlineCards ?? []),
+            MobilityLinkedFrom = Group(published, p => p.Mobility.Select(m => m.Value)),
+            DraftUrls = pages.Where(p => p.Draft).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
+            FailedUrls = pages.Where(p => p.Failed).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
+            Redirects = redirects,
+            UsedImages = usedImages,
+        };
+        return Task.FromResult<IReadOnlyList<Document>>([new Document(null, null).With(index)]);
+
+        bool CheckImage(string file, SourceLocation at, DiagnosticBag bag)
+        {
+            if (!inputs.Catalog.Contains("images/" + file))
+            {
+                var images = inputs.Catalog.FilesOf(ContentKind.Image).Select(f => f["images/".Length..]);
+                bag.Add(Diagnostic.Error(ErrorCodes.MissingImage, at, $"image '{file}' does not exist in images/", Suggestions.Closest(file, images)));
+                return false;
+            }
+
+            return CheckCredit(file, at, bag);
+        }
+    }
+
+    private bool CheckCredit(string file, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (inputs.Credits.ContainsKey(file))
+        {
+            return true;
+        }
+
+        diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingCredit, at, $"image '{file}' has no credit record: add '{file}:' with author and license to images/credits.yml"));
+        return false;
+    }
+
+    private static IEnumerable<LinkReference> BodyLinks(Document doc) =>
+        (doc.Get<RenderedMarkdown>()?.Links ?? []).Concat(doc.Get<RenderedSteps>()?.Links ?? []);
+
+    private static string NormalizeRedirect(string path)
+    {
+        var p = path.StartsWith('/') ? path : "/" + path;
+        return p.EndsWith('/') || Path.HasExtension(p) ? p : p + "/";
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<Document>> Group(
+        IEnumerable<Document> documents,
+        Func<ContentPage, IEnumerable<string>> keys,
+        Func<Document, IEnumerable<string>>? moreKeys = null)
+    {
+        var groups = new SortedDictionary<string, List<Document>>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            var all = keys(doc.Require<ContentPage>()).Concat(moreKeys?.Invoke(doc) ?? []).Distinct(StringComparer.Ordinal);
+            foreach (var key in all)
+            {
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = [];
+                }
+
+                list.Add(doc);
+            }
+        }
+
+        return groups.ToDictionary(g => g.Key, g => SiteIndex.Sorted(g.Value), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,52 @@
+using KneeGuide.Core;
+
+namespace KneeGuide.Site.Content;
+
+/// <summary>
+/// The facts every Markdown page shares, whatever its kind, taken from its typed front matter. The
+/// typed front matter itself stays on the document for what only one kind has (exercise dosage).
+/// </summary>
+public sealed class ContentPage
+{
+    public required string Source { get; init; }
+
+    public required string Display { get; init; }
+
+    public required ContentKind Kind { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public DateOnly? Updated { get; init; }
+
+    public Review? Reviewed { get; init; }
+
+    public IReadOnlyList<Located<string>> Tags { get; init; } = [];
+
+    public IReadOnlyList<Located<string>> Exercises { get; init; } = [];
+
+    public IReadOnlyList<Located<string>> Mobility { get; init; } = [];
+
+    public Located<string>? Image { get; init; }
+
+    public IReadOnlyList<Located<string>> RedirectFrom { get; init; } = [];
+
+    public bool Draft { get; init; }
+
+    /// <summary>The front matter had errors: the page is known (links to it are not "missing") but not published.</summary>
+    public bool Failed { get; init; }
+
+    public bool Published => !Draft && !Failed;
+
+    /// <summary>The page's body text (or exercise summary) in one line, for cards when there is no description.</summary>
+    public string Summary => Description ?? string.Empty;
+
+    public DateOnly? LastChanged => Updated ?? Date;
+}

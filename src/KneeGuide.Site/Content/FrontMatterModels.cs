@@ -1,0 +1,145 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace KneeGuide.Site.Content;
+
+// The typed front matter. Property names map to snake_case keys (HeroImage -> hero_image). The same
+// types drive validation (YamlBinder) and the JSON Schemas that editors' tools use, so the two
+// cannot drift apart.
+
+/// <summary>Front matter of articles (<c>articles/*.md</c>) and mobility pages (<c>mobility/*.md</c>).</summary>
+public sealed class ArticleFrontMatter
+{
+    [Required, Description("Page title.")]
+    public string Title { get; init; } = "";
+
+    [Required, Description("One-sentence summary: meta description, cards and search results.")]
+    public string Description { get; init; } = "";
+
+    [Required, Description("First published, ISO date YYYY-MM-DD.")]
+    public DateOnly Date { get; init; }
+
+    [Description("Last content change, ISO date YYYY-MM-DD.")]
+    public DateOnly? Updated { get; init; }
+
+    [Description("Clinical review: who reviewed the page and when.")]
+    public Review? Reviewed { get; init; }
+
+    [Description("Tag slugs, e.g. [runners-knee, strength].")]
+    public IReadOnlyList<Located<string>> Tags { get; init; } = [];
+
+    [Description("Exercise ids (file names in exercises/) shown as exercise cards on the page.")]
+    public IReadOnlyList<Located<string>> Exercises { get; init; } = [];
+
+    [Description("Mobility page slugs (file names in mobility/) shown as cross-links.")]
+    public IReadOnlyList<Located<string>> Mobility { get; init; } = [];
+
+    [Description("Hero image: a file name in images/.")]
+    public Located<string>? Image { get; init; }
+
+    [Description("Old URL paths that must redirect to this page, e.g. [/blog/old-name/].")]
+    public IReadOnlyList<Located<string>> RedirectFrom { get; init; } = [];
+
+    [Description("true keeps the page out of the published site.")]
+    public bool Draft { get; init; }
+}
+
+/// <summary>Front matter of the home page and plain pages (about, contact...).</summary>
+public sealed class PageFrontMatter
+{
+    [Required, Description("Page title.")]
+    public string Title { get; init; } = "";
+
+    [Description("One-sentence summary for the meta description and search results.")]
+    public string? Description { get; init; }
+
+    [Description("Hero image: a file name in images/.")]
+    public Located<string>? Image { get; init; }
+
+    [Description("Old URL paths that must redirect to this page.")]
+    public IReadOnlyList<Located<string>> RedirectFrom { get; init; } = [];
+
+    [Description("true keeps the page out of the published site.")]
+    public bool Draft { get; init; }
+}
+
+/// <summary>Clinical review record: <c>reviewed: { by: "Name, role", on: 2026-01-31 }</c>.</summary>
+public sealed class Review
+{
+    [Required, Description("Reviewer, as \"Name, role\".")]
+    public string By { get; init; } = "";
+
+    [Required, Description("Review date, ISO YYYY-MM-DD.")]
+    public DateOnly On { get; init; }
+}
+
+public enum Difficulty
+{
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+public enum Side
+{
+    Each,
+    Both,
+    Left,
+    Right,
+}
+
+/// <summary>Front matter of an exercise (<c>exercises/&lt;id&gt;.md</c>): the definition itself.</summary>
+public sealed class ExerciseFrontMatter
+{
+    [Required, Description("Exercise name.")]
+    public string Title { get; init; } = "";
+
+    [Required, Description("One sentence: what the exercise is for.")]
+    public string Summary { get; init; } = "";
+
+    [Required, Description("Muscle groups or regions worked, e.g. [glutes, quads].")]
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    [Description("Equipment needed, e.g. [chair] or [none].")]
+    public IReadOnlyList<string> Equipment { get; init; } = [];
+
+    [Description("beginner, intermediate or advanced.")]
+    public Difficulty? Difficulty { get; init; }
+
+    [Required, Description("How much: sets, reps or hold_seconds, side and frequency.")]
+    public Dosage Dosage { get; init; } = new();
+
+    [Required, Description("Ordered instructions; inline Markdown is allowed.")]
+    public IReadOnlyList<Located<string>> Steps { get; init; } = [];
+
+    [Description("\"Stop if\" and safety notes.")]
+    public IReadOnlyList<string> Cautions { get; init; } = [];
+
+    [Description("Illustration: a file name in images/.")]
+    public Located<string>? Image { get; init; }
+
+    [Description("Mobility page slugs this exercise belongs to.")]
+    public IReadOnlyList<Located<string>> Mobility { get; init; } = [];
+
+    [Description("Tag slugs.")]
+    public IReadOnlyList<Located<string>> Tags { get; init; } = [];
+}
+
+/// <summary>The dose of an exercise: either <c>reps</c> or <c>hold_seconds</c>.</summary>
+public sealed class Dosage
+{
+    [Required, Description("Number of sets.")]
+    public int Sets { get; init; }
+
+    [Description("Repetitions per set, e.g. \"10-15\".")]
+    public string? Reps { get; init; }
+
+    [Description("Seconds to hold each repetition (for stretches and holds).")]
+    public int? HoldSeconds { get; init; }
+
+    [Description("each (leg), both, left or right.")]
+    public Side? Side { get; init; }
+
+    [Description("How often, e.g. \"daily\" or \"3 times a week\".")]
+    public string? Frequency { get; init; }
+}

@@ -1,0 +1,52 @@
+using KneeGuide.Core;
+
+namespace KneeGuide.Site.Content;
+
+/// <summary>
+/// Everything known about the site's content once every page is parsed: pages by URL, exercises by
+/// id, mobility pages by slug, tags, and the reverse links (which pages use an exercise or point to a
+/// mobility page). Built once, read by every page render. All lists are in a stable order.
+/// </summary>
+public sealed class SiteIndex
+{
+    public required IReadOnlyList<Document> Documents { get; init; }
+
+    /// <summary>Published pages by URL.</summary>
+    public required IReadOnlyDictionary<string, Document> ByUrl { get; init; }
+
+    public required IReadOnlyDictionary<string, Document> Exercises { get; init; }
+
+    public required IReadOnlyDictionary<string, Document> MobilityPages { get; init; }
+
+    public required IReadOnlyList<Document> Articles { get; init; }
+
+    /// <summary>Tag slug -> published pages carrying it, newest first.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<Document>> Tags { get; init; }
+
+    /// <summary>Exercise id -> published pages that list it or place its card.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<Document>> ExerciseUsedBy { get; init; }
+
+    /// <summary>Mobility slug -> published pages and exercises that point to it.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<Document>> MobilityLinkedFrom { get; init; }
+
+    /// <summary>URLs of pages that exist as sources but are not published (drafts), for clearer link errors.</summary>
+    public required IReadOnlySet<string> DraftUrls { get; init; }
+
+    /// <summary>URLs of pages whose front matter has errors: already reported, so links to them are not.</summary>
+    public required IReadOnlySet<string> FailedUrls { get; init; }
+
+    /// <summary>Old path -> new URL, from redirect_from.</summary>
+    public required IReadOnlyDictionary<string, string> Redirects { get; init; }
+
+    /// <summary>Image file names that published pages use, with the first place each is used.</summary>
+    public required IReadOnlyDictionary<string, SourceLocation> UsedImages { get; init; }
+
+    public IEnumerable<Document> Published => ByUrl.Values;
+
+    public static IReadOnlyList<Document> Sorted(IEnumerable<Document> documents) =>
+        documents
+            .OrderByDescending(d => d.Require<ContentPage>().Date ?? DateOnly.MinValue)
+            .ThenBy(d => d.Require<ContentPage>().Title, StringComparer.Ordinal)
+            .ThenBy(d => d.Source, StringComparer.Ordinal)
+            .ToList();
+}

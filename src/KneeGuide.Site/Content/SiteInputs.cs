@@ -1,0 +1,99 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace KneeGuide.Site.Content;
+
+/// <summary>
+/// What every pipeline needs before it starts: the file catalog, <c>site.yml</c> and
+/// <c>images/credits.yml</c>. Loaded once, shared read-only.
+/// </summary>
+public sealed class SiteInputs
+{
+    public required SourceCatalog Catalog { get; init; }
+
+    public required SiteConfig Config { get; init; }
+
+    /// <summary>Credit records by image file name, sorted.</summary>
+    public required IReadOnlyDictionary<string, ImageCredit> Credits { get; init; }
+
+    /// <summary>Where each credit record starts in credits.yml, for errors about it.</summary>
+    public required IReadOnlyDictionary<string, SourceLocation> CreditLocations { get; init; }
+
+    public static SiteInputs Load(string inputRoot, string displayRoot, DiagnosticBag diagnostics)
+    {
+        var catalog = SourceCatalog.Scan(inputRoot, displayRoot, diagnostics);
+        return new SiteInputs
+        {
+            Catalog = catalog,
+            Config = LoadConfig(catalog, diagnostics),
+            Credits = LoadCredits(catalog, diagnostics, out var locations),
+            CreditLocations = locations,
+        };
+    }
+
+    private static SiteConfig LoadConfig(SourceCatalog catalog, DiagnosticBag diagnostics)
+    {
+        const string path = "site.yml";
+        var display = catalog.Display(path);
+        if (!catalog.Contains(path))
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingFile, SourceLocation.InFile(display), "the input folder has no site.yml: create one with at least 'title' and 'base_url'"));
+            return new SiteConfig();
+        }
+
+        var text = SourceText.Read(catalog.AbsolutePath(path), display, diagnostics);
+        var root = text is null ? null : YamlText.Parse(text, display, 0, diagnostics);
+        if (root is null)
+        {
+            if (text is not null && diagnostics.ErrorCount == 0)
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, new SourceLocation(display, 1, 1), "site.yml is empty: it needs at least 'title' and 'base_url'"));
+            }
+
+            return new SiteConfig();
+        }
+
+        var config = new YamlBinder(display, 0, diagnostics).Bind<SiteConfig>(root) ?? new SiteConfig();
+        if (config.BaseUrl.Length > 0 && !Uri.TryCreate(config.BaseUrl, UriKind.Absolute, out _))
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, new SourceLocation(display, 1, 1), $"'base_url' must be an absolute URL such as https://example.org/, not '{config.BaseUrl}'"));
+        }
+
+        return config;
+    }
+
+    private static IReadOnlyDictionary<string, ImageCredit> LoadCredits(SourceCatalog catalog, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, SourceLocation> locations)
+    {
+        const string path = "images/credits.yml";
+        var display = catalog.Display(path);
+        var empty = new Dictionary<string, ImageCredit>();
+        locations = new Dictionary<string, SourceLocation>();
+        if (!catalog.Contains(path))
+        {
+            return empty;
+        }
+
+        var text = SourceText.Read(catalog.AbsolutePath(path), display, diagnostics);
+        var root = text is null ? null : YamlText.Parse(text, display, 0, diagnostics);
+        if (root is null)
+        {
+            return empty;
+        }
+
+        var binder = new YamlBinder(display, 0, diagnostics);
+        if (root is YamlMappingNode map)
+        {
+            locations = map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => binder.At(c.Key), StringComparer.Ordinal);
+            foreach (var (key, location) in locations)
+            {
+                if (!catalog.Contains("images/" + key))
+                {
+                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnusedCredit, location, $"credit for '{key}', but images/{key} does not exist", Suggestions.Closest(key, catalog.FilesOf(ContentKind.Image).Select(Path.GetFileName)!)));
+                }
+            }
+        }
+
+        return binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(root) ?? empty;
+    }
+}

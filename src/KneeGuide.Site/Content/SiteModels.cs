@@ -1,0 +1,82 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace KneeGuide.Site.Content;
+
+/// <summary><c>site.yml</c>: site-wide settings.</summary>
+public sealed class SiteConfig
+{
+    [Required, Description("Site title, shown in the header and in every page title.")]
+    public string Title { get; init; } = "";
+
+    [Required, Description("Absolute URL the site is published at, e.g. https://kneeguide.netlify.app/.")]
+    public string BaseUrl { get; init; } = "";
+
+    [Description("One-sentence description of the site.")]
+    public string Description { get; init; } = "";
+
+    [Description("Language of the content (html lang), default en.")]
+    public string Language { get; init; } = "en";
+
+    [Description("The clinic behind the site.")]
+    public ClinicInfo? Clinic { get; init; }
+
+    [Description("Medical disclaimer shown on every page.")]
+    public string Disclaimer { get; init; } =
+        "This guide is general information, not a diagnosis or a treatment plan. See a physiotherapist or doctor about your own knee.";
+
+    [Description("Header navigation: a list of { title, url }.")]
+    public IReadOnlyList<NavItem> Nav { get; init; } = [];
+
+    [Description("Days after a page's review date when its review falls due (default 365).")]
+    public int ReviewIntervalDays { get; init; } = 365;
+
+    [Description("Check external http(s) links during the build (also --check-external).")]
+    public bool CheckExternalLinks { get; init; }
+
+    [Description("Links (URLs or URL prefixes) the link checker must not report.")]
+    public IReadOnlyList<string> LinkCheckIgnore { get; init; } = [];
+}
+
+public sealed class ClinicInfo
+{
+    [Required, Description("Clinic name.")]
+    public string Name { get; init; } = "";
+
+    [Description("Clinic website.")]
+    public string? Url { get; init; }
+
+    [Description("Phone number.")]
+    public string? Phone { get; init; }
+
+    [Description("Email address.")]
+    public string? Email { get; init; }
+}
+
+public sealed class NavItem
+{
+    [Required, Description("Link text.")]
+    public string Title { get; init; } = "";
+
+    [Required, Description("Root-relative URL, e.g. /exercises/.")]
+    public Located<string> Url { get; init; } = new("", default);
+}
+
+/// <summary>One record of <c>images/credits.yml</c>, in the TASL shape (title, author, source, licence).</summary>
+public sealed class ImageCredit
+{
+    [Description("What the image shows.")]
+    public string? Title { get; init; }
+
+    [Required, Description("Who made the image.")]
+    public string Author { get; init; } = "";
+
+    [Description("Where the image came from (optional for original work).")]
+    public string? Source { get; init; }
+
+    [Required, Description("Licence name, e.g. CC BY 4.0.")]
+    public string License { get; init; } = "";
+
+    [Description("Link to the licence text.")]
+    public string? LicenseUrl { get; init; }
+}

@@ -1,0 +1,92 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Diagnostics;
+
+namespace KneeGuide.Site.Content;
+
+/// <summary>
+/// Every file of the input folder, enumerated once, sorted, and classified. Hidden files and folders
+/// (.git, .DS_Store) are skipped. A symbolic link that leads outside the input folder is refused: the
+/// build never reads or publishes a file from elsewhere on the machine.
+/// </summary>
+public sealed class SourceCatalog
+{
+    private readonly Dictionary<string, ContentKind> _files;
+
+    private SourceCatalog(string inputRoot, string displayRoot, Dictionary<string, ContentKind> files)
+    {
+        InputRoot = inputRoot;
+        DisplayRoot = displayRoot;
+        _files = files;
+        Files = files.Keys.OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Absolute path of the input folder.</summary>
+    public string InputRoot { get; }
+
+    /// <summary>The input folder as the user named it, for messages (input/articles/x.md).</summary>
+    public string DisplayRoot { get; }
+
+    /// <summary>All files, relative to the input folder, with forward slashes, in ordinal order.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    public bool Contains(string relativePath) => _files.ContainsKey(relativePath);
+
+    public ContentKind KindOf(string relativePath) => _files[relativePath];
+
+    public IEnumerable<string> FilesOf(ContentKind kind) => Files.Where(f => _files[f] == kind);
+
+    public string AbsolutePath(string relativePath) => Path.Combine(InputRoot, relativePath);
+
+    public string Display(string relativePath) => DisplayRoot.Length == 0 ? relativePath : $"{DisplayRoot}/{relativePath}";
+
+    public static SourceCatalog Scan(string inputRoot, string displayRoot, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(inputRoot);
+        var files = new Dictionary<string, ContentKind>(StringComparer.Ordinal);
+        var catalog = new SourceCatalog(root, displayRoot.TrimEnd('/', '\\').Replace('\\', '/'), files);
+        Walk(new DirectoryInfo(root), root, catalog, files, diagnostics);
+        return new SourceCatalog(root, catalog.DisplayRoot, files);
+    }
+
+    private static void Walk(DirectoryInfo dir, string root, SourceCatalog catalog, Dictionary<string, ContentKind> files, DiagnosticBag diagnostics)
+    {
+        foreach (var entry in dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (entry.Name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
+            if (entry.LinkTarget is not null && !StaysInside(entry, root))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    ErrorCodes.UnsafePath,
+                    SourceLocation.InFile(catalog.Display(relative)),
+                    $"'{relative}' is a symbolic link to '{entry.LinkTarget}', outside the input folder; copy the file into the input folder instead"));
+                continue;
+            }
+
+            if (entry is DirectoryInfo sub)
+            {
+                Walk(sub, root, catalog, files, diagnostics);
+            }
+            else
+            {
+                files[relative] = ContentPaths.Classify(relative);
+            }
+        }
+    }
+
+    private static bool StaysInside(FileSystemInfo entry, string root)
+    {
+        var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null)
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(target.FullName);
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,260 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using KneeGuide.Core;
+using KneeGuide.Site.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace KneeGuide.Site.Content;
+
+/// <summary>
+/// Binds a YAML node tree to the typed front matter classes, reporting every mistake (unknown key,
+/// missing key, wrong type, invalid value) at the editor's line and column instead of stopping at the
+/// first, as a deserializer would. Supported member types: string, int, bool, DateOnly, enums, nested
+/// classes, IReadOnlyList&lt;T&gt;, IReadOnlyDictionary&lt;string, T&gt; and Located&lt;T&gt;.
+/// </summary>
+public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagnostics)
+{
+    private int _errors;
+
+    public bool HadErrors => _errors > 0;
+
+    public SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line + lineOffset, (int)node.Start.Column);
+
+    public T? Bind<T>(YamlNode node) where T : class => Bind(typeof(T), node, "") as T;
+
+    public object? Bind(Type type, YamlNode node, string path)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Located<>))
+        {
+            var inner = Bind(underlying.GetGenericArguments()[0], node, path);
+            return inner is null ? null : Activator.CreateInstance(underlying, inner, At(node));
+        }
+
+        if (node is YamlScalarNode scalar && IsNull(scalar) && type != typeof(string))
+        {
+            return Fail(node, ErrorCodes.WrongType, $"'{path}' is empty; expected {Describe(type)}");
+        }
+
+        if (underlying == typeof(string))
+        {
+            return node is YamlScalarNode s ? s.Value ?? "" : Fail(node, ErrorCodes.WrongType, $"'{path}' must be text, not {Kind(node)}");
+        }
+
+        if (underlying == typeof(int))
+        {
+            return node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
+                ? i
+                : Fail(node, ErrorCodes.WrongType, $"'{path}' must be a whole number, not {Show(node)}");
+        }
+
+        if (underlying == typeof(bool))
+        {
+            return node is YamlScalarNode s && bool.TryParse(s.Value, out var b)
+                ? b
+                : Fail(node, ErrorCodes.WrongType, $"'{path}' must be true or false, not {Show(node)}");
+        }
+
+        if (underlying == typeof(DateOnly))
+        {
+            return node is YamlScalarNode s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : Fail(node, ErrorCodes.InvalidValue, $"'{path}' must be an ISO date like 2026-03-14, not {Show(node)}");
+        }
+
+        if (underlying.IsEnum)
+        {
+            return BindEnum(underlying, node, path);
+        }
+
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            return BindList(underlying.GetGenericArguments()[0], node, path);
+        }
+
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
+        {
+            return BindMap(underlying.GetGenericArguments()[1], node, path);
+        }
+
+        return BindObject(underlying, node, path);
+    }
+
+    private object? BindEnum(Type type, YamlNode node, string path)
+    {
+        var names = Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList();
+        if (node is YamlScalarNode s && s.Value is { } v && names.Contains(v))
+        {
+            return Enum.Parse(type, v, ignoreCase: true);
+        }
+
+        var given = (node as YamlScalarNode)?.Value ?? "";
+        return Fail(node, ErrorCodes.InvalidValue, $"'{path}' must be one of {string.Join(", ", names)}, not {Show(node)}", Suggestions.Closest(given, names));
+    }
+
+    private object? BindList(Type itemType, YamlNode node, string path)
+    {
+        if (node is not YamlSequenceNode seq)
+        {
+            return Fail(node, ErrorCodes.WrongType, $"'{path}' must be a list (e.g. [a, b] or one '- item' per line), not {Kind(node)}");
+        }
+
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+        var index = 0;
+        foreach (var child in seq.Children)
+        {
+            var value = Bind(itemType, child, $"{path}[{index++}]");
+            if (value is not null)
+            {
+                list.Add(value);
+            }
+        }
+
+        return list;
+    }
+
+    private object? BindMap(Type valueType, YamlNode node, string path)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, ErrorCodes.WrongType, $"'{path}' must be a map of 'key: value' lines, not {Kind(node)}");
+        }
+
+        var dict = (IDictionary)Activator.CreateInstance(typeof(SortedDictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var value = Bind(valueType, valueNode, key);
+            if (value is not null)
+            {
+                dict[key] = value;
+            }
+        }
+
+        return Activator.CreateInstance(typeof(ReadOnlyDictionaryWrapper<>).MakeGenericType(valueType), dict);
+    }
+
+    private object? BindObject(Type type, YamlNode node, string path)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return Fail(node, ErrorCodes.WrongType, path.Length == 0 ? $"expected 'key: value' lines, not {Kind(node)}" : $"'{path}' must be a map of 'key: value' lines, not {Kind(node)}");
+        }
+
+        var members = YamlNames.Members(type);
+        var instance = Activator.CreateInstance(type)!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var full = path.Length == 0 ? key : $"{path}.{key}";
+            if (!members.TryGetValue(key, out var property))
+            {
+                var suggestion = Suggestions.Closest(key, members.Keys);
+                Fail(keyNode, ErrorCodes.UnknownKey, $"unknown key '{full}'", suggestion);
+
+                // A misspelt required key is one mistake: don't also report the key as missing.
+                if (suggestion is not null)
+                {
+                    seen.Add(suggestion);
+                }
+
+                continue;
+            }
+
+            seen.Add(key);
+            var value = Bind(property.PropertyType, valueNode, full);
+            if (value is not null)
+            {
+                property.SetValue(instance, value);
+            }
+        }
+
+        foreach (var (key, property) in members)
+        {
+            if (!seen.Contains(key) && property.GetCustomAttribute<RequiredAttribute>() is not null)
+            {
+                var name = path.Length == 0 ? key : $"{path}.{key}";
+                Fail(map, ErrorCodes.MissingKey, $"missing required key '{name}'");
+            }
+        }
+
+        return instance;
+    }
+
+    private object? Fail(YamlNode node, string code, string message, string? suggestion = null)
+    {
+        _errors++;
+        diagnostics.Add(Diagnostic.Error(code, At(node), message, suggestion));
+        return null;
+    }
+
+    private static bool IsNull(YamlScalarNode s) =>
+        s.Style == YamlDotNet.Core.ScalarStyle.Plain && (s.Value is null or "" or "~" or "null");
+
+    private static string Kind(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a map",
+        _ => $"'{((YamlScalarNode)node).Value}'",
+    };
+
+    private static string Show(YamlNode node) => Kind(node);
+
+    private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type).Name switch
+    {
+        "Int32" => "a number",
+        "Boolean" => "true or false",
+        "DateOnly" => "a date",
+        _ => "a value",
+    };
+}
+
+/// <summary>Snake_case key names for the properties of a front matter class, cached per type.</summary>
+public static class YamlNames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<string, PropertyInfo>> Cache = new();
+
+    public static IReadOnlyDictionary<string, PropertyInfo> Members(Type type) =>
+        Cache.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => SnakeCase(p.Name), p => p, StringComparer.Ordinal));
+
+    public static string SnakeCase(string name)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                sb.Append('_');
+            }
+
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>A sorted, read-only map (credits.yml) so enumeration order is deterministic.</summary>
+public sealed class ReadOnlyDictionaryWrapper<T>(SortedDictionary<string, T> inner) : IReadOnlyDictionary<string, T>
+{
+    public T this[string key] => inner[key];
+
+    public IEnumerable<string> Keys => inner.Keys;
+
+    public IEnumerable<T> Values => inner.Values;
+
+    public int Count => inner.Count;
+
+    public bool ContainsKey(string key) => inner.ContainsKey(key);
+
+    public bool TryGetValue(string key, out T value) => inner.TryGetValue(key, out value!);
+
+    public IEnumerator<KeyValuePair<string, T>> GetEnumerator() => inner.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

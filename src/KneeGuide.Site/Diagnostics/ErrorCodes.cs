@@ -1,0 +1,51 @@
+namespace KneeGuide.Site.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code the build can report. The editor guide lists each with an example and its
+/// fix; a test checks that the guide and this list agree.
+/// </summary>
+public static class ErrorCodes
+{
+    // Files and YAML
+    public const string MalformedYaml = "KG1001";
+    public const string UnclosedFrontMatter = "KG1002";
+    public const string UnreadableFile = "KG1003";
+    public const string MissingFile = "KG1004";
+
+    // Front matter schema
+    public const string MissingKey = "KG1101";
+    public const string UnknownKey = "KG1102";
+    public const string WrongType = "KG1103";
+    public const string InvalidValue = "KG1104";
+    public const string DuplicateKey = "KG1105";
+
+    // Identity and references between content
+    public const string DuplicateSlug = "KG1201";
+    public const string DuplicateRedirect = "KG1202";
+    public const string UnknownExercise = "KG1203";
+    public const string UnknownMobility = "KG1204";
+    public const string UnsafePath = "KG1205";
+
+    // Images
+    public const string MissingImage = "KG1301";
+    public const string MissingCredit = "KG1302";
+    public const string MissingAltText = "KG1303";
+    public const string UnusedCredit = "KG1304";
+
+    // Links
+    public const string BrokenLink = "KG2001";
+    public const string BrokenAnchor = "KG2002";
+    public const string LinkEscapesInput = "KG2003";
+    public const string LinkToDraft = "KG2004";
+    public const string MalformedMailOrTel = "KG2005";
+    public const string DuplicateId = "KG2006";
+    public const string ExternalLinkBroken = "KG2101";
+
+    // Theme
+    public const string TemplateError = "KG3001";
+    public const string MissingTemplate = "KG3002";
+
+    // Review governance
+    public const string ReviewDueSoon = "KG4001";
+    public const string ReviewOverdue = "KG4002";
+}

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using KneeGuide.Core;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Diagnostics;
+
+namespace KneeGuide.Site.Links;
+
+public sealed record LinkProblem(string Code, string Message, string? Suggestion = null);
+
+public sealed record LinkCheck(LinkProblem? Problem, bool IsExternal = false, bool CheckedAnchor = false)
+{
+    public static readonly LinkCheck Ok = new((LinkProblem?)null);
+}
+
+/// <summary>
+/// The site as the reader gets it: every produced file and the ids of every produced page. Resolves a
+/// link the way a browser and Netlify would: relative to the page URL, percent-decoded, query dropped,
+/// a folder URL served by its index.html, /x served by /x/index.html, redirects followed.
+/// </summary>
+public sealed partial class ProducedSite
+{
+    private readonly HashSet<string> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PageLinks> _pages = new(StringComparer.Ordinal);
+    private readonly SiteIndex _index;
+    private readonly List<string> _pageUrls;
+
+    public ProducedSite(IEnumerable<Document> documents, SiteIndex index)
+    {
+        _index = index;
+        foreach (var doc in documents)
+        {
+            var path = "/" + doc.Destination;
+            _files.Add(path);
+            if (doc.Get<PageLinks>() is { } links)
+            {
+                _pages[path] = links;
+            }
+        }
+
+        _pageUrls = _pages.Keys.Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^10] : p).Order(StringComparer.Ordinal).ToList();
+    }
+
+    public LinkCheck Check(PageLinks from, string href)
+    {
+        var kind = UrlClassifier.Classify(href);
+        switch (kind)
+        {
+            case UrlKind.Empty:
+                return LinkCheck.Ok;
+            case UrlKind.External or UrlKind.ProtocolRelative:
+                return new LinkCheck(null, IsExternal: true);
+            case UrlKind.MailTo:
+                return MailTo().IsMatch(href) ? LinkCheck.Ok : new LinkCheck(new LinkProblem(ErrorCodes.MalformedMailOrTel, $"'{href}' is not a valid email link; write mailto:name@example.org"));
+            case UrlKind.Tel:
+                return Tel().IsMatch(href) ? LinkCheck.Ok : new LinkCheck(new LinkProblem(ErrorCodes.MalformedMailOrTel, $"'{href}' is not a valid phone link; write tel: followed by digits, e.g. tel:+61-3-9000-0000"));
+            case UrlKind.OtherScheme:
+                return LinkCheck.Ok;
+        }
+
+        var (path, fragment) = UrlClassifier.SplitPath(href);
+        PageLinks? target;
+        if (path.Length == 0)
+        {
+            target = from;
+        }
+        else
+        {
+            var absolute = Resolve(from.Url, path);
+            var decoded = Uri.UnescapeDataString(absolute);
+            var file = Find(decoded);
+            if (file is null)
+            {
+                var asPage = decoded.EndsWith('/') ? decoded : decoded + "/";
+                return _index.FailedUrls.Contains(asPage) ? LinkCheck.Ok : new LinkCheck(Missing(decoded));
+            }
+
+            _pages.TryGetValue(file, out target);
+        }
+
+        if (string.IsNullOrEmpty(fragment) || fragment == "top" || target is null)
+        {
+            return LinkCheck.Ok;
+        }
+
+        var id = Uri.UnescapeDataString(fragment);
+        if (target.Ids.Contains(id))
+        {
+            return new LinkCheck(null, CheckedAnchor: true);
+        }
+
+        return new LinkCheck(new LinkProblem(ErrorCodes.BrokenAnchor, $"'#{id}' is not an id on {target.Url}", Suggestions.Closest(id, target.Ids)), CheckedAnchor: true);
+    }
+
+    private LinkProblem Missing(string path)
+    {
+        var asPage = path.EndsWith('/') ? path : path + "/";
+        if (_index.DraftUrls.Contains(asPage))
+        {
+            return new LinkProblem(ErrorCodes.LinkToDraft, $"'{path}' is a draft and is not published; remove the link or publish the page");
+        }
+
+        var suggestion = Suggestions.Closest(path, _pageUrls.Concat(_files.Where(f => !f.EndsWith(".html", StringComparison.Ordinal))));
+        return new LinkProblem(ErrorCodes.BrokenLink, $"'{path}' is not a page or file of the built site", suggestion);
+    }
+
+    private string? Find(string path)
+    {
+        if (path.EndsWith('/'))
+        {
+            return _files.Contains(path + "index.html") ? path + "index.html" : Redirected(path);
+        }
+
+        if (_files.Contains(path))
+        {
+            return path;
+        }
+
+        return _files.Contains(path + "/index.html") ? path + "/index.html" : Redirected(path);
+    }
+
+    private string? Redirected(string path)
+    {
+        var key = path.EndsWith('/') || Path.HasExtension(path) ? path : path + "/";
+        return _index.Redirects.TryGetValue(key, out var to) ? Find(to) : null;
+    }
+
+    /// <summary>Resolves a relative path against a page URL as a browser does (RFC 3986 dot segments).</summary>
+    public static string Resolve(string pageUrl, string path)
+    {
+        var baseUri = new Uri(new Uri("http://site.invalid"), pageUrl);
+        var resolved = new Uri(baseUri, path);
+        return resolved.AbsolutePath;
+    }
+
+    [GeneratedRegex(@"^mailto:[^@\s/]+@[^@\s.]+(\.[^@\s.]+)+(\?.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MailTo();
+
+    [GeneratedRegex(@"^tel:\+?[0-9][0-9\-. ()]{2,}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Tel();
+}

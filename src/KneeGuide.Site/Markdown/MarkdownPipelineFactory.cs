@@ -1,0 +1,42 @@
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Markdown.Extensions.CreditedFigure;
+using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace KneeGuide.Site.Markdown;
+
+/// <summary>The one Markdig pipeline of the build: every page is parsed with exactly these extensions.</summary>
+public static class MarkdownPipelineFactory
+{
+    public static MarkdownPipeline Create(IReadOnlyDictionary<string, ImageCredit> credits)
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            .UsePreciseSourceLocation()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseAlertBlocks()
+            .UseAbbreviations()
+            .UseCustomContainers()
+            .UseDefinitionLists()
+            .UseEmphasisExtras()
+            .UseFootnotes()
+            .UseGridTables()
+            .UsePipeTables()
+            .UseListExtras()
+            .UseTaskLists()
+            .UseAutoLinks()
+            .UseFigures();
+        builder.Extensions.Add(new ExerciseCardExtension());
+        builder.Extensions.Add(new CreditedFigureExtension(credits));
+        return builder.Build();
+    }
+
+    /// <summary>A pipeline for inline Markdown in front matter (exercise steps): no front matter, no ids.</summary>
+    public static MarkdownPipeline CreateInline() =>
+        new MarkdownPipelineBuilder()
+            .UsePreciseSourceLocation()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            .Build();
+}

@@ -1,0 +1,218 @@
+using System.Text;
+using KneeGuide.Core;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Diagnostics;
+using KneeGuide.Site.Links;
+using KneeGuide.Site.Markdown.Extensions.CreditedFigure;
+using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace KneeGuide.Site.Markdown;
+
+/// <summary>
+/// Parses a Markdown source once and, in one walk over the syntax tree, rewrites its links, checks
+/// its images, and collects its headings, ids and links with their source positions, so nothing has
+/// to parse the produced HTML again to validate it.
+/// </summary>
+public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline inlinePipeline, SourceCatalog catalog, DiagnosticBag diagnostics)
+{
+    private readonly SourceLinkResolver _resolver = new(catalog, diagnostics);
+
+    public RenderedMarkdown Render(string text, string source)
+    {
+        var display = catalog.Display(source);
+        var document = Markdig.Markdown.Parse(text, pipeline);
+        var links = new List<LinkReference>();
+        var ids = new List<(string, SourceLocation)>();
+        var cards = new List<string>();
+        var headings = new List<Heading>();
+        var plain = new StringBuilder();
+
+        foreach (var block in document.Descendants<Block>().ToList())
+        {
+            switch (block)
+            {
+                case HeadingBlock heading when heading.GetAttributes().Id is { } id:
+                    var headingText = InlineText(heading.Inline);
+                    headings.Add(new Heading(heading.Level, headingText, id));
+                    ids.Add((id, At(display, heading.Line, heading.Column)));
+                    plain.Append(headingText).Append('\n');
+                    break;
+                case HtmlBlock html:
+                    ScanRawHtml(html.Lines.ToString(), display, html.Line, links, ids);
+                    break;
+                case ParagraphBlock paragraph:
+                    plain.Append(InlineText(paragraph.Inline)).Append('\n');
+                    ReplaceSpecialParagraph(paragraph, source, display, cards);
+                    break;
+            }
+        }
+
+        foreach (var footnote in document.Descendants<Markdig.Extensions.Footnotes.Footnote>())
+        {
+            if (footnote.GetAttributes().Id is { } footnoteId)
+            {
+                ids.Add((footnoteId, At(display, footnote.Line, footnote.Column)));
+            }
+        }
+
+        RewriteInlines(document.Descendants<Inline>().ToList(), source, display, 0, 0, links, ids);
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return new RenderedMarkdown
+        {
+            Html = writer.ToString(),
+            Headings = headings,
+            Links = links,
+            Ids = ids,
+            PlainText = plain.ToString(),
+            InlineCards = cards,
+        };
+    }
+
+    /// <summary>
+    /// Renders a short piece of inline Markdown from front matter (an exercise step), with links
+    /// reported at the step's place in the file.
+    /// </summary>
+    public string RenderInline(Located<string> value, string source, List<LinkReference> links)
+    {
+        var display = catalog.Display(source);
+        var document = Markdig.Markdown.Parse(value.Value, inlinePipeline);
+        var ids = new List<(string, SourceLocation)>();
+        RewriteInlines(document.Descendants<Inline>().ToList(), source, display, value.Location.Line - 1, value.Location.Column - 1, links, ids);
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
+        inlinePipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString().Trim();
+    }
+
+    private void RewriteInlines(List<Inline> inlines, string source, string display, int lineOffset, int columnOffset, List<LinkReference> links, List<(string, SourceLocation)> ids)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case LinkInline link when link.Url is not null:
+                    var at = At(display, link.Line + lineOffset, link.Column + (link.Line == 0 ? columnOffset : 0));
+                    if (link.IsImage && InlineText(link).Trim().Length == 0)
+                    {
+                        diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingAltText, at, $"image '{link.Url}' has no alt text: describe it for readers who cannot see it, e.g. ![Pelvic drop on a step]({link.Url})"));
+                    }
+
+                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage);
+                    if (resolved is not null)
+                    {
+                        link.Url = resolved.Href;
+                        links.Add(new LinkReference(at, resolved.Href, LinkOrigin.Markdown, link.IsImage));
+                    }
+
+                    break;
+                case AutolinkInline autolink when !autolink.IsEmail:
+                    links.Add(new LinkReference(At(display, autolink.Line + lineOffset, autolink.Column + columnOffset), autolink.Url, LinkOrigin.Markdown, false));
+                    break;
+                case HtmlInline html:
+                    ScanRawHtml(html.Tag, display, html.Line + lineOffset, links, ids, html.Column + columnOffset);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A paragraph holding only an exercise link titled "card", or only an image, becomes a block of its own.</summary>
+    private void ReplaceSpecialParagraph(ParagraphBlock paragraph, string source, string display, List<string> cards)
+    {
+        if (paragraph.Inline?.FirstChild is not LinkInline link || link.NextSibling is not null || link.Url is null || paragraph.Parent is null)
+        {
+            return;
+        }
+
+        var parent = paragraph.Parent;
+        var index = parent.IndexOf(paragraph);
+        if (!link.IsImage && string.Equals(link.Title, "card", StringComparison.OrdinalIgnoreCase))
+        {
+            var (path, _) = UrlClassifier.SplitPath(link.Url);
+            var target = SourceLinkResolver.Combine(source.Contains('/') ? source[..(source.LastIndexOf('/') + 1)] : "", Uri.UnescapeDataString(path));
+            if (target is not null && ContentPaths.Classify(target) == ContentKind.Exercise && catalog.Contains(target))
+            {
+                var id = ContentPaths.Slug(target);
+                cards.Add(id);
+                parent[index] = new ExerciseCardBlock(null, id, InlineText(link)) { Line = paragraph.Line, Column = paragraph.Column, Span = paragraph.Span };
+                return;
+            }
+        }
+
+        if (link.IsImage && UrlClassifier.Classify(link.Url) == UrlKind.Relative)
+        {
+            var file = Path.GetFileName(UrlClassifier.SplitPath(link.Url).Path);
+            // Keep the link inside the tree (detached from its paragraph) so that it is still rewritten and validated.
+            var figure = new CreditedFigureBlock(null, link, Uri.UnescapeDataString(file)) { Line = paragraph.Line, Column = paragraph.Column, Span = paragraph.Span };
+            var inline = paragraph.Inline;
+            paragraph.Inline = null;
+            parent[index] = figure;
+            figure.Inline = inline;
+        }
+    }
+
+    private void ScanRawHtml(string html, string display, int line, List<LinkReference> links, List<(string, SourceLocation)> ids, int column = 0)
+    {
+        if (html.IndexOf("href", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("src", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("id", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return;
+        }
+
+        var lines = html.Split('\n');
+        SourceLocation Locate(string value)
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var col = value.Length == 0 ? -1 : lines[i].IndexOf(value, StringComparison.Ordinal);
+                if (col >= 0)
+                {
+                    return At(display, line + i, (i == 0 ? column : 0) + col);
+                }
+            }
+
+            return At(display, line, column);
+        }
+
+        RawHtmlScanner.Scan(html, Locate, LinkOrigin.RawHtml, links, ids);
+    }
+
+    private static SourceLocation At(string display, int zeroBasedLine, int zeroBasedColumn) =>
+        new(display, zeroBasedLine + 1, zeroBasedColumn + 1);
+
+    public static string InlineText(ContainerInline? container)
+    {
+        if (container is null)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    sb.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    sb.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    sb.Append(' ');
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,25 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Links;
+
+namespace KneeGuide.Site.Markdown;
+
+public sealed record Heading(int Level, string Text, string Id);
+
+/// <summary>The result of rendering one Markdown source: HTML plus what was learned on the way.</summary>
+public sealed class RenderedMarkdown
+{
+    public required string Html { get; init; }
+
+    public required IReadOnlyList<Heading> Headings { get; init; }
+
+    public required IReadOnlyList<LinkReference> Links { get; init; }
+
+    /// <summary>Ids in the body (headings, footnotes, raw HTML), in document order, duplicates included.</summary>
+    public required IReadOnlyList<(string Id, SourceLocation At)> Ids { get; init; }
+
+    /// <summary>The words of the body, for the search index.</summary>
+    public required string PlainText { get; init; }
+
+    /// <summary>Exercise ids placed inline as cards.</summary>
+    public required IReadOnlyList<string> InlineCards { get; init; }
+}

@@ -1,0 +1,92 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Diagnostics;
+using KneeGuide.Site.Links;
+
+namespace KneeGuide.Site.Markdown;
+
+/// <summary>
+/// Turns a link an editor wrote in Markdown into the URL the reader gets: a relative path to another
+/// source file becomes that page's pretty URL (../mobility/x.md#hips -> /mobility/x/#hips), a relative
+/// path to an image or file becomes its published path. Reports links to missing files and links
+/// that climb out of the input folder, at the editor's line and column.
+/// </summary>
+public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diagnostics)
+{
+    public sealed record Resolved(string Href, string? TargetSource);
+
+    /// <summary>The rewritten href, or null when the link is broken (and reported).</summary>
+    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage)
+    {
+        var kind = UrlClassifier.Classify(url);
+        if (kind != UrlKind.Relative)
+        {
+            return new Resolved(url, null);
+        }
+
+        var (path, fragment) = UrlClassifier.SplitPath(url);
+        var suffix = fragment is null ? "" : "#" + fragment;
+        var decoded = Uri.UnescapeDataString(path);
+        var target = Combine(Directory(fromSource), decoded);
+        if (target is null)
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.LinkEscapesInput, at, $"'{url}' leads outside the input folder; link only to files inside it"));
+            return null;
+        }
+
+        if (target.Length == 0 || target.EndsWith('/'))
+        {
+            // A folder link (../articles/): the published section page, checked against the output later.
+            return new Resolved("/" + target + suffix, null);
+        }
+
+        if (!catalog.Contains(target))
+        {
+            var candidates = catalog.Files.Where(f => isImage ? ContentPaths.IsImage(f) : !ContentPaths.IsImage(f));
+            var near = Suggestions.Closest(target, candidates);
+            var hint = near is null ? null : Relative(Directory(fromSource), near) + suffix;
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.BrokenLink, at, $"{(isImage ? "image" : "link")} target '{decoded}' does not exist (looked for {catalog.Display(target)})", hint));
+            return null;
+        }
+
+        var href = target.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            ? ContentPaths.UrlOf(target)
+            : ContentPaths.FileUrlOf(target);
+        return new Resolved(href + suffix, target);
+    }
+
+    private static string Directory(string source) => source.Contains('/') ? source[..(source.LastIndexOf('/') + 1)] : "";
+
+    /// <summary>Joins a relative path to a folder inside the input, or null when it climbs out.</summary>
+    public static string? Combine(string directory, string relative)
+    {
+        var parts = new List<string>(directory.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        var segments = relative.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (segment == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (segment is not "." and not "")
+            {
+                parts.Add(segment);
+            }
+        }
+
+        var joined = string.Join('/', parts);
+        return relative.EndsWith('/') && joined.Length > 0 ? joined + "/" : joined;
+    }
+
+    private static string Relative(string fromDirectory, string target)
+    {
+        var depth = fromDirectory.Count(c => c == '/');
+        return string.Concat(Enumerable.Repeat("../", depth)) + target;
+    }
+}

@@ -1,0 +1,98 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Links;
+using KneeGuide.Site.Markdown;
+using KneeGuide.Site.Output;
+using KneeGuide.Site.Templates;
+
+namespace KneeGuide.Site;
+
+public sealed record BuildOptions(string Input = "input", string Output = "output", string Theme = "theme")
+{
+    /// <summary>Treat warnings as errors (review dates overdue, unused credits).</summary>
+    public bool Strict { get; init; }
+}
+
+public sealed record BuildResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    bool Published,
+    TimeSpan Elapsed,
+    ValidationSummary? Validation,
+    IReadOnlyDictionary<string, TimeSpan> PipelineTimings,
+    int FilesWritten)
+{
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>
+/// One build: read the inputs, run the pipelines, and publish the output atomically only when there
+/// is no error. Content mistakes come back as diagnostics, never as exceptions.
+/// </summary>
+public static class SiteBuilder
+{
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, Action<string, Phase, TimeSpan>? onPhase = null, CancellationToken cancellationToken = default)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var inputRoot = Path.GetFullPath(options.Input);
+        if (!Directory.Exists(inputRoot))
+        {
+            diagnostics.Add(new Diagnostic(Diagnostics.ErrorCodes.MissingFile, Severity.Error, DisplayPath(options.Input), 0, 0, "the input folder does not exist"));
+            return new BuildResult(diagnostics.Sorted(), false, watch.Elapsed, null, new Dictionary<string, TimeSpan>(), 0);
+        }
+
+        var inputs = SiteInputs.Load(inputRoot, DisplayPath(options.Input), diagnostics);
+        var theme = ThemeTemplates.Load(options.Theme, DisplayPath(options.Theme), diagnostics);
+        var staging = new OutputStaging(options.Output);
+        staging.Prepare();
+        var services = new ServiceRegistry()
+            .Add(inputs)
+            .Add(theme)
+            .Add(staging)
+            .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, diagnostics))
+            .Add(new PageRendererFactory(inputs, theme));
+        var engine = new Engine(SitePipelines.Create(inputs, theme), services);
+        if (onPhase is not null)
+        {
+            engine.PhaseCompleted += onPhase;
+        }
+
+        EngineResult result;
+        try
+        {
+            result = await engine.RunAsync(cancellationToken);
+        }
+        catch
+        {
+            staging.Discard();
+            throw;
+        }
+
+        diagnostics.AddRange(engine.Diagnostics.Sorted());
+        var all = diagnostics.Sorted();
+        var failed = all.Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning));
+        var files = Directory.EnumerateFiles(staging.StagingRoot, "*", SearchOption.AllDirectories).Count();
+        if (failed)
+        {
+            staging.Discard();
+        }
+        else
+        {
+            staging.Commit();
+        }
+
+        var summary = result.Outputs[SitePipelineNames.Validation].Select(d => d.Get<ValidationSummary>()).FirstOrDefault(s => s is not null);
+        return new BuildResult(all, !failed, watch.Elapsed, summary, result.PipelineTimings, failed ? 0 : files);
+    }
+
+    /// <summary>A folder as the user sees it: relative to the current folder when inside it.</summary>
+    public static string DisplayPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
+        return shown.Replace('\\', '/').TrimEnd('/');
+    }
+}

@@ -1,0 +1,89 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Links;
+using KneeGuide.Site.Output;
+using KneeGuide.Site.SiteFiles;
+using KneeGuide.Site.Templates;
+using Names = KneeGuide.Site.SitePipelineNames;
+
+namespace KneeGuide.Site;
+
+/// <summary>The one place where the site's pipelines are wired together.</summary>
+public static class SitePipelines
+{
+    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme)
+    {
+        var catalog = inputs.Catalog;
+        var pipelines = new List<Pipeline>
+        {
+            ContentPipeline(Names.Articles, catalog, ContentKind.Article),
+            ContentPipeline(Names.Mobility, catalog, ContentKind.Mobility),
+            ContentPipeline(Names.Exercises, catalog, ContentKind.Exercise),
+            ContentPipeline(Names.Pages, catalog, ContentKind.Home, ContentKind.Page),
+        };
+
+        var index = new Pipeline(Names.SiteIndex).DependsOn(Names.Content);
+        index.ProcessModules.Add(new BuildSiteIndex(inputs, Names.Content));
+        pipelines.Add(index);
+
+        var generated = new Pipeline(Names.GeneratedPages).DependsOn(Names.SiteIndex);
+        generated.PostProcessModules.Add(new GeneratePages(inputs));
+        generated.OutputModules.Add(new WriteFiles());
+        pipelines.Add(generated);
+
+        var siteFiles = new Pipeline(Names.SiteFiles).DependsOn(Names.SiteIndex);
+        siteFiles.PostProcessModules.Add(new GenerateSiteFiles(inputs));
+        siteFiles.OutputModules.Add(new WriteFiles());
+        pipelines.Add(siteFiles);
+
+        pipelines.Add(CopyPipeline(Names.Images, () => catalog.FilesOf(ContentKind.Image).Select(f => (f, catalog.AbsolutePath(f), f))));
+        pipelines.Add(CopyPipeline(Names.StaticFiles, () => catalog.FilesOf(ContentKind.StaticFile).Select(f => (f, catalog.AbsolutePath(f), f))));
+        pipelines.Add(CopyPipeline(Names.ThemeAssets, () => ThemeAssetFiles(theme.Root)));
+
+        var validation = new Pipeline(Names.Validation);
+        validation.OutputModules.Add(new ValidateLinks(pipelines.Select(p => p.Name).ToArray()));
+        pipelines.Add(validation);
+        return pipelines;
+    }
+
+    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, params ContentKind[] kinds)
+    {
+        var pipeline = new Pipeline(name);
+        pipeline.InputModules.Add(new ReadContent(catalog, kinds));
+        pipeline.ProcessModules.Add(new ParseFrontMatter(catalog));
+        pipeline.ProcessModules.Add(new Markdown.RenderMarkdown());
+        pipeline.PostProcessModules.Add(new RenderPages());
+        pipeline.OutputModules.Add(new WriteFiles());
+        return pipeline;
+    }
+
+    private static Pipeline CopyPipeline(string name, Func<IEnumerable<(string, string, string)>> files)
+    {
+        var pipeline = new Pipeline(name);
+        pipeline.InputModules.Add(new ReadFiles(files));
+        pipeline.OutputModules.Add(new WriteFiles());
+        return pipeline;
+    }
+
+    /// <summary>theme/assets/** is published under /assets/ (symbolic links leading out of the theme are skipped).</summary>
+    private static IEnumerable<(string, string, string)> ThemeAssetFiles(string themeRoot)
+    {
+        var assets = Path.Combine(themeRoot, "assets");
+        if (!Directory.Exists(assets))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(file);
+            if (info.LinkTarget is not null || info.Name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            var relative = "assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/');
+            yield return ("theme/" + relative, file, relative);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using KneeGuide.Core;
+using KneeGuide.Site.Links;
+using KneeGuide.Site.Markdown;
+using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
+
+namespace KneeGuide.Site.Templates;
+
+/// <summary>The final HTML of a page and what the link validator needs to know about it.</summary>
+public sealed record RenderedPage(string Html, PageLinks Links);
+
+/// <summary>
+/// Renders a page through its layout and the base layout. The Markdown body is not in the template
+/// output while it is scanned for links and ids (a marker stands in its place), so the body, whose
+/// links are already known with their Markdown positions, is never parsed twice.
+/// </summary>
+public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views, TemplateLinkLocator locator)
+{
+    private const string BodyMarker = "<!--kg:body-->";
+
+    public ViewModelFactory Views => views;
+
+    public RenderedPage Render(
+        string layout,
+        PageView page,
+        string? bodyHtml,
+        IReadOnlyList<LinkReference> bodyLinks,
+        IReadOnlyList<(string Id, SourceLocation At)> bodyIds,
+        DiagnosticBag diagnostics)
+    {
+        var layoutPath = $"layouts/{layout}.liquid";
+        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = page, ["content"] = BodyMarker };
+        var main = theme.Render(layoutPath, values, diagnostics);
+        values["content"] = main;
+        var full = theme.Render("layouts/base.liquid", values, diagnostics);
+
+        var links = new List<LinkReference>(bodyLinks);
+        var ids = new List<(string Id, SourceLocation At)>(bodyIds);
+        RawHtmlScanner.Scan(full, value => locator.Locate(value, layoutPath), LinkOrigin.Template, links, ids);
+
+        var body = bodyHtml ?? string.Empty;
+        if (body.Contains(HtmlExerciseCardRenderer.MarkerStart, StringComparison.Ordinal))
+        {
+            body = ReplaceCards(body, links, ids, diagnostics);
+        }
+
+        var html = full.Replace(BodyMarker, body, StringComparison.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = ids.Where(i => !seen.Add(i.Id)).ToList();
+        return new RenderedPage(html, new PageLinks(page.Url, links, seen, duplicates));
+    }
+
+    private string ReplaceCards(string body, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics)
+    {
+        var sb = new StringBuilder(body.Length + 1024);
+        var position = 0;
+        while (true)
+        {
+            var start = body.IndexOf(HtmlExerciseCardRenderer.MarkerStart, position, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                break;
+            }
+
+            var idStart = start + HtmlExerciseCardRenderer.MarkerStart.Length;
+            var end = body.IndexOf(HtmlExerciseCardRenderer.MarkerEnd, idStart, StringComparison.Ordinal);
+            var id = body[idStart..end];
+            sb.Append(body, position, start - position);
+            if (views.Exercise(id) is { } exercise)
+            {
+                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["exercise"] = exercise }, diagnostics);
+                RawHtmlScanner.Scan(card, value => locator.Locate(value, "partials/exercise-card.liquid"), LinkOrigin.Template, links, ids);
+                sb.Append(card);
+            }
+
+            position = end + HtmlExerciseCardRenderer.MarkerEnd.Length;
+        }
+
+        sb.Append(body, position, body.Length - position);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using Fluid;
+using KneeGuide.Core;
+using KneeGuide.Site.Diagnostics;
+
+namespace KneeGuide.Site.Templates;
+
+/// <summary>
+/// The theme's Liquid templates, read and parsed once per build. Every value a template prints with
+/// <c>{{ }}</c> is HTML-encoded unless the template asks for <c>| raw</c>, so front matter can never
+/// inject markup.
+/// </summary>
+public sealed partial class ThemeTemplates
+{
+    private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
+
+    private readonly Dictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
+    private readonly TemplateOptions _options;
+
+    private ThemeTemplates(string root, string displayRoot, IReadOnlyDictionary<string, string> sources)
+    {
+        Root = root;
+        DisplayRoot = displayRoot;
+        Sources = sources;
+        _options = new TemplateOptions
+        {
+            FileProvider = new ThemeFileProvider(sources),
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+        };
+        TemplateFilters.Register(_options);
+    }
+
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public string Root { get; }
+
+    public string DisplayRoot { get; }
+
+    /// <summary>Theme text files by path relative to the theme folder (templates and assets).</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; }
+
+    public string Display(string relative) => $"{DisplayRoot}/{relative}";
+
+    public static ThemeTemplates Load(string themeRoot, string displayRoot, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(themeRoot);
+        var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (Directory.Exists(root))
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*.liquid", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                sources[Path.GetRelativePath(root, file).Replace('\\', '/')] = File.ReadAllText(file).Replace("\r\n", "\n");
+            }
+        }
+        else
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingTemplate, SourceLocation.InFile(displayRoot), $"the theme folder '{displayRoot}' does not exist"));
+        }
+
+        var theme = new ThemeTemplates(root, displayRoot.TrimEnd('/', '\\').Replace('\\', '/'), sources);
+        foreach (var (path, text) in sources)
+        {
+            if (Parser.TryParse(text, out var template, out var error))
+            {
+                theme._templates[path] = template;
+            }
+            else
+            {
+                var (line, column) = ErrorPosition(error);
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.TemplateError, new SourceLocation(theme.Display(path), line, column), $"Liquid syntax error: {ErrorPosition().Replace(error, "").Trim()}"));
+            }
+        }
+
+        return theme;
+    }
+
+    public bool Has(string path) => _templates.ContainsKey(path);
+
+    /// <summary>Renders a template with the given top-level values; errors become diagnostics.</summary>
+    public string Render(string path, IReadOnlyDictionary<string, object?> values, DiagnosticBag diagnostics)
+    {
+        if (!_templates.TryGetValue(path, out var template))
+        {
+            if (!Sources.ContainsKey(path))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingTemplate, SourceLocation.InFile(Display(path)), $"the theme has no template '{path}'"));
+            }
+
+            return string.Empty;
+        }
+
+        var context = new TemplateContext(_options);
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value);
+        }
+
+        try
+        {
+            return template.Render(context, Encoder);
+        }
+        catch (Exception e) when (e is ParseException or InvalidOperationException or ArgumentException)
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.TemplateError, SourceLocation.InFile(Display(path)), $"template failed: {e.Message}"));
+            return string.Empty;
+        }
+    }
+
+    private static (int Line, int Column) ErrorPosition(string error)
+    {
+        var match = ErrorPosition().Match(error);
+        return match.Success ? (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)) : (1, 1);
+    }
+
+    [GeneratedRegex(@"at \((\d+):(\d+)\)")]
+    private static partial Regex ErrorPosition();
+}

@@ -1,0 +1,109 @@
+namespace KneeGuide.Site.Templates;
+
+// What templates see. Liquid names are snake_case versions of these property names
+// (page.reviewed_by, exercise.dosage_text). Everything here is plain data: templates cannot
+// call back into the build.
+
+public sealed record SiteView(
+    string Title,
+    string Description,
+    string Language,
+    string BaseUrl,
+    string Disclaimer,
+    ClinicView? Clinic,
+    IReadOnlyList<LinkView> Nav);
+
+public sealed record ClinicView(string Name, string? Url, string? Phone, string? Email);
+
+public sealed record LinkView(string Title, string Url, string? Description = null, bool Current = false, string? Kind = null);
+
+public sealed record ImageView(string Url, string Alt, string? Title, string? CreditHtml);
+
+public sealed record HeadingView(int Level, string Text, string Id);
+
+public sealed record TagView(string Name, string Url, int Count);
+
+public sealed record DosageView(int Sets, string? Reps, int? HoldSeconds, string? Side, string? Frequency, string Text);
+
+public sealed class ExerciseView
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string Url { get; init; }
+
+    public required IReadOnlyList<string> Targets { get; init; }
+
+    public required IReadOnlyList<string> Equipment { get; init; }
+
+    public string? Difficulty { get; init; }
+
+    public required DosageView Dosage { get; init; }
+
+    public IReadOnlyList<string> Steps { get; init; } = [];
+
+    public IReadOnlyList<string> Cautions { get; init; } = [];
+
+    public ImageView? Image { get; init; }
+}
+
+public sealed class PageView
+{
+    public required string Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string CanonicalUrl { get; init; }
+
+    public string? Date { get; init; }
+
+    public string? Updated { get; init; }
+
+    public string? ReviewedBy { get; init; }
+
+    public string? ReviewedOn { get; init; }
+
+    public IReadOnlyList<TagView> Tags { get; init; } = [];
+
+    public IReadOnlyList<HeadingView> Toc { get; init; } = [];
+
+    public IReadOnlyList<ExerciseView> Exercises { get; init; } = [];
+
+    public IReadOnlyList<LinkView> Mobility { get; init; } = [];
+
+    /// <summary>Pages that point here (mobility pages: articles and exercises; exercises: where used).</summary>
+    public IReadOnlyList<LinkView> LinkedFrom { get; init; } = [];
+
+    /// <summary>Other pages sharing tags.</summary>
+    public IReadOnlyList<LinkView> Related { get; init; } = [];
+
+    public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
+
+    public ImageView? Image { get; init; }
+
+    /// <summary>The exercise itself, on exercise pages.</summary>
+    public ExerciseView? Exercise { get; init; }
+
+    /// <summary>Lists on generated pages (section lists, tag pages).</summary>
+    public IReadOnlyList<LinkView> Items { get; init; } = [];
+
+    /// <summary>Filter choices on the exercise library.</summary>
+    public FiltersView? Filters { get; init; }
+
+    /// <summary>Every credited image, on the credits page.</summary>
+    public IReadOnlyList<CreditView> Credits { get; init; } = [];
+
+    /// <summary>JSON-LD for the page, already encoded for a script element.</summary>
+    public string JsonLd { get; init; } = "";
+}
+
+public sealed record FiltersView(IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment, IReadOnlyList<string> Difficulties);
+
+public sealed record CreditView(string File, string Url, string? Title, string Author, string? Source, string License, string? LicenseUrl, IReadOnlyList<LinkView> UsedOn);

@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using KneeGuide.Cli.Reporting;
+using KneeGuide.Site;
+using Spectre.Console.Cli;
+
+namespace KneeGuide.Cli.Commands;
+
+public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
+{
+    public sealed class Settings : SiteSettings
+    {
+        [CommandOption("-o|--output <DIR>")]
+        [Description("Where the site is written (default: output). Replaced only when the build has no errors.")]
+        [DefaultValue("output")]
+        public string Output { get; init; } = "output";
+
+        [CommandOption("--strict")]
+        [Description("Fail on warnings too (for example a clinical review that is overdue).")]
+        public bool Strict { get; init; }
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("How problems are reported: text (default), json, github (Actions annotations) or sarif.")]
+        [DefaultValue("text")]
+        public string Format { get; init; } = "text";
+
+        public override Spectre.Console.ValidationResult Validate() =>
+            DiagnosticFormats.IsKnown(Format)
+                ? Spectre.Console.ValidationResult.Success()
+                : Spectre.Console.ValidationResult.Error($"unknown format '{Format}': use text, json, github or sarif");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict };
+        var result = await SiteBuilder.BuildAsync(options, cancellationToken: cancellationToken);
+        BuildReport.Write(result, settings.Format, SiteBuilder.DisplayPath(settings.Output));
+        return result.Published ? Program.Success : Program.ContentErrors;
+    }
+}
