@@ -19,8 +19,9 @@ public sealed class Engine(IReadOnlyList<Pipeline> pipelines, ServiceRegistry se
 
     public async Task<EngineResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var byName = pipelines.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        // Check first: duplicate names must be reported as such, not as a dictionary error.
         PipelineGraph.Check(pipelines);
+        var byName = pipelines.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var timings = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
 
