@@ -1,6 +1,7 @@
 using KneeGuide.Core;
 using KneeGuide.Site.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace KneeGuide.Site.Content;
@@ -10,10 +11,11 @@ public static class YamlText
 {
     public static YamlNode? Parse(string yaml, string file, int lineOffset, DiagnosticBag diagnostics)
     {
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
             if (stream.Documents.Count == 0)
             {
                 return null;
@@ -34,6 +36,36 @@ public static class YamlText
             var code = message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) ? ErrorCodes.DuplicateKey : ErrorCodes.MalformedYaml;
             diagnostics.Add(Diagnostic.Error(code, new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"malformed YAML: {message.TrimEnd('.')}"));
             return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unterminated flow
+            // collections, e.g. "tags: [a" followed by more lines: report it where parsing stopped.
+            var at = parser.LastStart;
+            diagnostics.Add(Diagnostic.Error(
+                ErrorCodes.MalformedYaml,
+                new SourceLocation(file, (int)at.Line + lineOffset, (int)at.Column),
+                "malformed YAML: a '[' list or '{' map opened near here is never closed, or a quote is unbalanced"));
+            return null;
+        }
+    }
+
+    /// <summary>Remembers where the last successfully parsed event started, for errors that carry no position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastStart { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastStart = current.Start;
+            }
+
+            return moved;
         }
     }
 }

@@ -1,0 +1,126 @@
+using KneeGuide.Core;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Markdown;
+using KneeGuide.Tests.Support;
+
+namespace KneeGuide.Tests.Markdown;
+
+public sealed class MarkdownRendererTests : IDisposable
+{
+    private readonly TestSite _site = new();
+    private readonly DiagnosticBag _bag = new();
+    private readonly MarkdownRenderer _renderer;
+
+    public MarkdownRendererTests()
+    {
+        var catalog = SourceCatalog.Scan(_site.InputDir, "input", _bag);
+        var credits = new Dictionary<string, ImageCredit> { ["knee.svg"] = new() { Author = "Test author", License = "CC BY 4.0" } };
+        _renderer = new MarkdownRenderer(MarkdownPipelineFactory.Create(credits), MarkdownPipelineFactory.CreateInline(), catalog, _bag);
+    }
+
+    public void Dispose() => _site.Dispose();
+
+    private RenderedMarkdown Render(string text, string source = "articles/sample.md") => _renderer.Render(text, source);
+
+    [Fact]
+    public void Links_to_markdown_files_become_pretty_urls_keeping_the_anchor()
+    {
+        var r = Render("See [hips](../mobility/mobility-basics.md#hips), [home](../index.md) and [raises](../exercises/heel-raises.md).\n");
+
+        Assert.Contains("href=\"/mobility/mobility-basics/#hips\"", r.Html);
+        Assert.Contains("href=\"/\"", r.Html);
+        Assert.Contains("href=\"/exercises/heel-raises/\"", r.Html);
+        Assert.Equal(["/mobility/mobility-basics/#hips", "/", "/exercises/heel-raises/"], r.Links.Select(l => l.Href));
+        Assert.Equal(0, _bag.Count);
+    }
+
+    [Fact]
+    public void Link_positions_are_the_editors_line_and_column_counting_the_front_matter()
+    {
+        var text = "---\ntitle: A\n---\n\nSome text [a](../index.md) here.\n\n- item with [b](missing.md)\n";
+
+        var r = Render(text);
+
+        Assert.Equal(new SourceLocation("input/articles/sample.md", 5, 11), Assert.Single(r.Links).Location);
+        var d = Assert.Single(_bag.Sorted());
+        Assert.Equal(("KG2001", "input/articles/sample.md", 7, 13), (d.Code, d.File, d.Line, d.Column));
+    }
+
+    [Fact]
+    public void A_broken_link_suggests_the_closest_source_file()
+    {
+        Render("[x](../mobility/mobility-basic.md)\n");
+
+        var d = Assert.Single(_bag.Sorted());
+        Assert.Equal("KG2001", d.Code);
+        Assert.Equal("../mobility/mobility-basics.md", d.Suggestion);
+    }
+
+    [Fact]
+    public void Links_in_code_spans_and_code_blocks_are_text()
+    {
+        var r = Render("Write `[x](missing.md)` like this:\n\n```markdown\n[y](also-missing.md)\n<a href=\"nope.html\">z</a>\n```\n\n    [indented](gone.md)\n");
+
+        Assert.Empty(r.Links);
+        Assert.Equal(0, _bag.Count);
+        Assert.Contains("[x](missing.md)", r.Html);
+    }
+
+    [Fact]
+    public void A_paragraph_with_only_a_card_link_becomes_an_exercise_card()
+    {
+        var r = Render("Intro.\n\n[Heel raises](../exercises/heel-raises.md \"card\")\n");
+
+        Assert.Equal(["heel-raises"], r.InlineCards);
+        Assert.Contains("<!--kg:card:heel-raises-->", r.Html);
+        Assert.DoesNotContain("<p><a", r.Html);
+    }
+
+    [Fact]
+    public void A_card_link_inside_a_sentence_stays_an_ordinary_link()
+    {
+        var r = Render("Try [Heel raises](../exercises/heel-raises.md \"card\") today.\n");
+
+        Assert.Empty(r.InlineCards);
+        Assert.Contains("href=\"/exercises/heel-raises/\"", r.Html);
+    }
+
+    [Fact]
+    public void An_image_alone_in_a_paragraph_becomes_a_figure_with_its_credit()
+    {
+        var r = Render("![A bent knee](../images/knee.svg)\n");
+
+        Assert.Contains("<figure class=\"figure\"><img src=\"/images/knee.svg\" alt=\"A bent knee\"", r.Html);
+        Assert.Contains("<figcaption>A bent knee <span class=\"credit\">Image: Test author, CC BY 4.0.</span></figcaption>", r.Html);
+        Assert.True(Assert.Single(r.Links).IsImage);
+    }
+
+    [Fact]
+    public void An_image_without_alt_text_is_reported_at_the_image()
+    {
+        Render("Text.\n\n![](../images/knee.svg)\n");
+
+        var d = Assert.Single(_bag.Sorted());
+        Assert.Equal(("KG1303", 3, 1), (d.Code, d.Line, d.Column));
+    }
+
+    [Fact]
+    public void Headings_get_github_style_ids_with_their_positions()
+    {
+        // GitHub drops the '&' but keeps both spaces as hyphens.
+        var r = Render("# Warm up\n\n## Hips & knees\n");
+
+        Assert.Equal(["warm-up", "hips--knees"], r.Headings.Select(h => h.Id));
+        Assert.Equal([1, 3], r.Ids.Select(i => i.At.Line));
+    }
+
+    [Fact]
+    public void Raw_html_links_are_collected_at_their_line()
+    {
+        var r = Render("Para.\n\n<div>\n  <a href=\"../index.md\">x</a>\n  <img src=\"/images/knee.svg\" alt=\"k\" id=\"pic\">\n</div>\n");
+
+        Assert.Equal(["../index.md", "/images/knee.svg"], r.Links.Select(l => l.Href));
+        Assert.Equal([4, 5], r.Links.Select(l => l.Location.Line));
+        Assert.Contains(r.Ids, i => i.Id == "pic" && i.At.Line == 5);
+    }
+}
