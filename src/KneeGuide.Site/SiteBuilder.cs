@@ -11,6 +11,12 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
 {
     /// <summary>Treat warnings as errors (review dates overdue, unused credits).</summary>
     public bool Strict { get; init; }
+
+    /// <summary>Check external http(s) links (--check-external); site.yml check_external_links also turns it on.</summary>
+    public bool CheckExternal { get; init; }
+
+    /// <summary>How external links are checked (cache file, timeouts...); null for the defaults.</summary>
+    public ExternalCheckOptions? External { get; init; }
 }
 
 public sealed record BuildResult(
@@ -53,7 +59,7 @@ public static class SiteBuilder
             .Add(staging)
             .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, diagnostics))
             .Add(new PageRendererFactory(inputs, theme));
-        var engine = new Engine(SitePipelines.Create(inputs, theme), services);
+        var engine = new Engine(SitePipelines.Create(inputs, theme, ExternalLinkOptions(options, inputs, inputRoot)), services);
         if (onPhase is not null)
         {
             engine.PhaseCompleted += onPhase;
@@ -85,6 +91,22 @@ public static class SiteBuilder
 
         var summary = result.Outputs[SitePipelineNames.Validation].Select(d => d.Get<ValidationSummary>()).FirstOrDefault(s => s is not null);
         return new BuildResult(all, !failed, watch.Elapsed, summary, result.PipelineTimings, failed ? 0 : files);
+    }
+
+    /// <summary>
+    /// The external link check, when the command line or site.yml asks for it. The cache lives next to
+    /// the input folder in .kneeguide/ (gitignored), and site.yml's link_check_ignore is its skip list.
+    /// </summary>
+    private static ExternalCheckOptions? ExternalLinkOptions(BuildOptions options, SiteInputs inputs, string inputRoot)
+    {
+        if (!options.CheckExternal && !inputs.Config.CheckExternalLinks)
+        {
+            return null;
+        }
+
+        var project = Path.GetDirectoryName(inputRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? inputRoot;
+        var external = options.External ?? new ExternalCheckOptions { CacheFile = Path.Combine(project, ".kneeguide", "link-cache.json") };
+        return external with { Ignore = [.. external.Ignore, .. inputs.Config.LinkCheckIgnore] };
     }
 
     /// <summary>A folder as the user sees it: relative to the current folder when inside it.</summary>

@@ -11,7 +11,7 @@ namespace KneeGuide.Site;
 /// <summary>The one place where the site's pipelines are wired together.</summary>
 public static class SitePipelines
 {
-    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme)
+    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null)
     {
         var catalog = inputs.Catalog;
         var pipelines = new List<Pipeline>
@@ -41,7 +41,7 @@ public static class SitePipelines
         pipelines.Add(CopyPipeline(Names.ThemeAssets, () => ThemeAssetFiles(theme.Root)));
 
         var validation = new Pipeline(Names.Validation);
-        validation.OutputModules.Add(new ValidateLinks(pipelines.Select(p => p.Name).ToArray()));
+        validation.OutputModules.Add(new ValidateLinks(pipelines.Select(p => p.Name).ToArray(), externalLinks));
         pipelines.Add(validation);
         return pipelines;
     }

@@ -42,6 +42,9 @@ public sealed class ArticleFrontMatter
 
     [Description("true keeps the page out of the published site.")]
     public bool Draft { get; init; }
+
+    [Description("false turns off link checking on this page (its links, anchors and external links), for a page that shows unusual links on purpose. Default true.")]
+    public bool LinkCheck { get; init; } = true;
 }
 
 /// <summary>Front matter of the home page and plain pages (about, contact...).</summary>
@@ -61,6 +64,9 @@ public sealed class PageFrontMatter
 
     [Description("true keeps the page out of the published site.")]
     public bool Draft { get; init; }
+
+    [Description("false turns off link checking on this page (its links, anchors and external links), for a page that shows unusual links on purpose. Default true.")]
+    public bool LinkCheck { get; init; } = true;
 }
 
 /// <summary>Clinical review record: <c>reviewed: { by: "Name, role", on: 2026-01-31 }</c>.</summary>

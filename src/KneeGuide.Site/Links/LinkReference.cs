@@ -14,7 +14,14 @@ public enum LinkOrigin
 /// One href/src/srcset on a produced page, with the place it was written. <see cref="Href"/> is the
 /// value as published (Markdown links to .md files already rewritten to page URLs).
 /// </summary>
-public sealed record LinkReference(SourceLocation Location, string Href, LinkOrigin Origin, bool IsImage);
+public sealed record LinkReference(SourceLocation Location, string Href, LinkOrigin Origin, bool IsImage)
+{
+    /// <summary>
+    /// The editor opted this link out of checking: <c>data-kg-nocheck</c> on a raw HTML element, or the
+    /// title "nocheck" on a Markdown link.
+    /// </summary>
+    public bool NoCheck { get; init; }
+}
 
 /// <summary>The links and element ids of one produced HTML page, collected while rendering it.</summary>
 public sealed class PageLinks

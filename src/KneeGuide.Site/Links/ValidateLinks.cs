@@ -1,43 +1,68 @@
+using System.Collections.Concurrent;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
 
 namespace KneeGuide.Site.Links;
 
-/// <summary>Counts for the build summary.</summary>
-public sealed record ValidationSummary(int Pages, int Links, int Anchors, int ExternalLinks);
+/// <summary>
+/// Counts for the build summary. <see cref="ExternalLinks"/> counts external links on the pages;
+/// <see cref="ExternalUrlsChecked"/> the distinct URLs asked about (0 when external checking is off),
+/// <see cref="ExternalFromCache"/> those answered from the cache.
+/// </summary>
+public sealed record ValidationSummary(int Pages, int Links, int Anchors, int ExternalLinks, int ExternalUrlsChecked = 0, int ExternalFromCache = 0);
 
 /// <summary>
 /// Output phase of the Validation pipeline: checks every link of every produced page against the
-/// files the build actually produces and the ids actually present in each page. Each fault is
-/// reported at the place it was written (Markdown line and column, or the template file).
+/// files the build actually produces and the ids actually present in each page, and (when asked)
+/// every external link against its server. Each fault is reported once, at the place it was
+/// written (Markdown line and column, or the template file), however many pages show it.
 /// </summary>
-public sealed class ValidateLinks(params string[] pipelines) : IModule
+public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? external = null) : IModule
 {
-    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
+    public async Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var documents = pipelines.SelectMany(p => context.Outputs[p]).Where(d => d.Destination is not null).ToList();
         var index = context.Outputs[SitePipelineNames.SiteIndex][0].Require<SiteIndex>();
+        var ignore = context.GetService<SiteInputs>().Config.LinkCheckIgnore;
         var site = new ProducedSite(documents, index);
         var diagnostics = context.Diagnostics;
-        var pages = documents.Select(d => d.Get<PageLinks>()).OfType<PageLinks>().ToList();
+        var pages = documents.Select(d => (Doc: d, Links: d.Get<PageLinks>())).Where(p => p.Links is not null).ToList();
         var linkCount = 0;
         var anchorCount = 0;
         var externalCount = 0;
-        Parallel.ForEach(pages, page =>
+        var externalLinks = new ConcurrentBag<LinkReference>();
+
+        // A template link is the same fault on every page that shows it, but its message can name the
+        // page (a relative link, an anchor): keep the one from the first page in URL order, so it is
+        // reported once and the output is the same on every build.
+        var templateFaults = new ConcurrentDictionary<(SourceLocation, string), (string Page, Diagnostic Fault)>();
+        Parallel.ForEach(pages, entry =>
         {
-            foreach (var (id, at) in page.DuplicateIds)
+            var page = entry.Links!;
+            var pageOptedOut = page.SkipValidation || OptedOut(entry.Doc);
+            if (!pageOptedOut)
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateId, at, $"the id '{id}' appears more than once on {page.Url}; links to it would be ambiguous"));
+                foreach (var (id, at) in page.DuplicateIds)
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateId, at, $"the id '{id}' appears more than once on {page.Url}; links to it would be ambiguous"));
+                }
             }
 
             foreach (var link in page.Links)
             {
+                // A page's own opt-out covers what its editor wrote; the theme's links are still checked.
+                if (link.NoCheck || (pageOptedOut && link.Origin != LinkOrigin.Template) || Ignored(link.Href, ignore))
+                {
+                    continue;
+                }
+
                 Interlocked.Increment(ref linkCount);
                 var result = site.Check(page, link.Href);
                 if (result.IsExternal)
                 {
                     Interlocked.Increment(ref externalCount);
+                    externalLinks.Add(link);
                 }
 
                 if (result.CheckedAnchor)
@@ -45,14 +70,68 @@ public sealed class ValidateLinks(params string[] pipelines) : IModule
                     Interlocked.Increment(ref anchorCount);
                 }
 
-                if (result.Problem is { } problem)
+                if (result.Problem is not { } problem)
                 {
-                    diagnostics.Add(Diagnostic.Error(problem.Code, link.Location, problem.Message, problem.Suggestion));
+                    continue;
+                }
+
+                var fault = Diagnostic.Error(problem.Code, link.Location, problem.Message, problem.Suggestion);
+                if (link.Origin == LinkOrigin.Template)
+                {
+                    templateFaults.AddOrUpdate(
+                        (link.Location, link.Href),
+                        (page.Url, fault),
+                        (_, seen) => string.CompareOrdinal(page.Url, seen.Page) < 0 ? (page.Url, fault) : seen);
+                }
+                else
+                {
+                    diagnostics.Add(fault);
                 }
             }
         });
 
-        var summary = new ValidationSummary(pages.Count, linkCount, anchorCount, externalCount);
-        return Task.FromResult<IReadOnlyList<Document>>([new Document(null, null).With(summary)]);
+        diagnostics.AddRange(templateFaults.Values.Select(v => v.Fault));
+        var (checkedUrls, fromCache) = external is null ? (0, 0) : await CheckExternalAsync(externalLinks, diagnostics, context.CancellationToken);
+        var summary = new ValidationSummary(pages.Count, linkCount, anchorCount, externalCount, checkedUrls, fromCache);
+        return [new Document(null, null).With(summary)];
+    }
+
+    /// <summary>
+    /// Asks each distinct external URL once; a failure is reported at every distinct place it was
+    /// written (the bag keeps one per file, line and column).
+    /// </summary>
+    private async Task<(int Checked, int FromCache)> CheckExternalAsync(IEnumerable<LinkReference> links, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var byUrl = links
+            .Select(l => (Link: l, Url: l.Href.StartsWith("//", StringComparison.Ordinal) ? "https:" + l.Href : l.Href))
+            .GroupBy(l => l.Url, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Link.Location).Distinct().ToList(), StringComparer.Ordinal);
+        var checker = new ExternalLinkChecker(external!);
+        var results = await checker.CheckAsync(byUrl.Keys, cancellationToken);
+        foreach (var result in results.Values.Where(r => !r.Ok))
+        {
+            foreach (var at in byUrl[result.Url])
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.ExternalLinkBroken, at, $"external link '{result.Url}' failed: {result.Detail}; fix or remove it, or list it under link_check_ignore in site.yml"));
+            }
+        }
+
+        return (results.Values.Count(r => r.Detail != "ignored"), results.Values.Count(r => r.FromCache));
+    }
+
+    private static bool OptedOut(Document document) =>
+        document.Get<ArticleFrontMatter>() is { LinkCheck: false } || document.Get<PageFrontMatter>() is { LinkCheck: false };
+
+    private static bool Ignored(string href, IReadOnlyList<string> ignore)
+    {
+        foreach (var prefix in ignore)
+        {
+            if (prefix.Length > 0 && href.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

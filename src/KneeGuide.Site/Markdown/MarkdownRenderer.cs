@@ -20,6 +20,9 @@ namespace KneeGuide.Site.Markdown;
 /// </summary>
 public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline inlinePipeline, SourceCatalog catalog, DiagnosticBag diagnostics)
 {
+    /// <summary>A Markdown link title that opts the link out of validation: [text](/admin/ "nocheck").</summary>
+    public const string NoCheckTitle = "nocheck";
+
     private readonly SourceLinkResolver _resolver = new(catalog, diagnostics);
 
     public RenderedMarkdown Render(string text, string source)
@@ -108,11 +111,19 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                         diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingAltText, at, $"image '{link.Url}' has no alt text: describe it for readers who cannot see it, e.g. ![Pelvic drop on a step]({link.Url})"));
                     }
 
-                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage);
+                    // The title "nocheck" opts the link out of validation; it is removed from the HTML
+                    // (on GitHub it only shows as a tooltip).
+                    var noCheck = string.Equals(link.Title, NoCheckTitle, StringComparison.OrdinalIgnoreCase);
+                    if (noCheck)
+                    {
+                        link.Title = null;
+                    }
+
+                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage, report: !noCheck);
                     if (resolved is not null)
                     {
                         link.Url = resolved.Href;
-                        links.Add(new LinkReference(at, resolved.Href, LinkOrigin.Markdown, link.IsImage));
+                        links.Add(new LinkReference(at, resolved.Href, LinkOrigin.Markdown, link.IsImage) { NoCheck = noCheck });
                     }
 
                     break;

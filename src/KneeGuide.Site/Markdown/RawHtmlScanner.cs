@@ -11,6 +11,9 @@ namespace KneeGuide.Site.Markdown;
 /// </summary>
 public static class RawHtmlScanner
 {
+    /// <summary>The attribute that opts an element's links out of validation.</summary>
+    public const string NoCheckAttribute = "data-kg-nocheck";
+
     private static readonly HtmlParser Parser = new();
 
     public static void Scan(
@@ -23,6 +26,8 @@ public static class RawHtmlScanner
         var document = Parser.ParseDocument(html);
         foreach (var element in document.All)
         {
+            // data-kg-nocheck: the editor knows this link is unusual (a page the build does not produce).
+            var noCheck = element.HasAttribute(NoCheckAttribute);
             foreach (var attribute in element.Attributes)
             {
                 switch (attribute.Name)
@@ -34,12 +39,12 @@ public static class RawHtmlScanner
                             break;
                         }
 
-                        links.Add(new LinkReference(locate(attribute.Value), attribute.Value.Trim(), origin, attribute.Name == "src"));
+                        links.Add(new LinkReference(locate(attribute.Value), attribute.Value.Trim(), origin, attribute.Name == "src") { NoCheck = noCheck });
                         break;
                     case "srcset":
                         foreach (var candidate in SrcsetUrls(attribute.Value))
                         {
-                            links.Add(new LinkReference(locate(candidate), candidate, origin, true));
+                            links.Add(new LinkReference(locate(candidate), candidate, origin, true) { NoCheck = noCheck });
                         }
 
                         break;

@@ -15,8 +15,11 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
 {
     public sealed record Resolved(string Href, string? TargetSource);
 
-    /// <summary>The rewritten href, or null when the link is broken (and reported).</summary>
-    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage)
+    /// <summary>
+    /// The rewritten href, or null when the link is broken (and reported). With <paramref name="report"/>
+    /// false (a link the editor opted out of checking) a broken link is kept as written, unreported.
+    /// </summary>
+    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage, bool report = true)
     {
         var kind = UrlClassifier.Classify(url);
         if (kind != UrlKind.Relative)
@@ -28,8 +31,13 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
         var suffix = fragment is null ? "" : "#" + fragment;
         var decoded = Uri.UnescapeDataString(path);
         var target = Combine(Directory(fromSource), decoded);
-        if (target is null)
+        if (target is null || (!report && !catalog.Contains(target) && !target.EndsWith('/')))
         {
+            if (!report)
+            {
+                return new Resolved(url, null);
+            }
+
             diagnostics.Add(Diagnostic.Error(ErrorCodes.LinkEscapesInput, at, $"'{url}' leads outside the input folder; link only to files inside it"));
             return null;
         }

@@ -18,6 +18,10 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
         [Description("Fail on warnings too (for example a clinical review that is overdue).")]
         public bool Strict { get; init; }
 
+        [CommandOption("--check-external")]
+        [Description("Also check external http(s) links against their servers (cached for 7 days in .kneeguide/). site.yml check_external_links: true does the same.")]
+        public bool CheckExternal { get; init; }
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("How problems are reported: text (default), json, github (Actions annotations) or sarif.")]
         [DefaultValue("text")]
@@ -31,7 +35,7 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict };
+        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal };
         var result = await SiteBuilder.BuildAsync(options, cancellationToken: cancellationToken);
         BuildReport.Write(result, settings.Format, SiteBuilder.DisplayPath(settings.Output));
         return result.Published ? Program.Success : Program.ContentErrors;

@@ -30,22 +30,30 @@ public static class BuildReport
                 var colour = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
                 foreach (var d in result.Diagnostics)
                 {
-                    var code = d.Severity == Severity.Error ? "31" : "33";
-                    Console.Error.WriteLine(colour ? $"\u001b[{code}m{d}\u001b[0m" : d.ToString());
+                    Console.Error.WriteLine(DiagnosticFormats.Text(d, colour));
                 }
 
                 break;
         }
 
-        var v = result.Validation;
-        var checkedText = v is null ? "" : $"{v.Pages} pages, {v.Links} links and {v.Anchors} anchors checked; ";
-        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        Console.Out.WriteLine(result.Published
-            ? $"Built {result.FilesWritten} files into {outputDisplay}/: {checkedText}{result.WarningCount} warnings, {seconds} s."
-            : $"Build failed: {result.ErrorCount} errors, {result.WarningCount} warnings; {checkedText}{outputDisplay}/ left as it was ({seconds} s).");
+        Console.Out.WriteLine(SummaryLine(result, outputDisplay));
     }
 
-    private static JsonObject Summary(BuildResult result) => new()
+    /// <summary>The last line of every build: what was checked, what was found, how long it took.</summary>
+    public static string SummaryLine(BuildResult result, string outputDisplay)
+    {
+        var v = result.Validation;
+        var external = v is null || v.ExternalLinks == 0 ? ""
+            : v.ExternalUrlsChecked > 0 ? $", {v.ExternalLinks} external links ({v.ExternalUrlsChecked} URLs checked, {v.ExternalFromCache} from cache)"
+            : $", {v.ExternalLinks} external links (not checked; use --check-external)";
+        var checkedText = v is null ? "" : $"{v.Pages} pages, {v.Links} links and {v.Anchors} anchors checked{external}; ";
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        return result.Published
+            ? $"Built {result.FilesWritten} files into {outputDisplay}/: {checkedText}{result.WarningCount} warnings, {seconds} s."
+            : $"Build failed: {result.ErrorCount} errors, {result.WarningCount} warnings; {checkedText}{outputDisplay}/ left as it was ({seconds} s).";
+    }
+
+    public static JsonObject Summary(BuildResult result) => new()
     {
         ["published"] = result.Published,
         ["errors"] = result.ErrorCount,
@@ -54,6 +62,12 @@ public static class BuildReport
         ["pages"] = result.Validation?.Pages,
         ["links"] = result.Validation?.Links,
         ["anchors"] = result.Validation?.Anchors,
+        ["external_links"] = result.Validation?.ExternalLinks,
+        ["external_urls_checked"] = result.Validation?.ExternalUrlsChecked,
+        ["external_from_cache"] = result.Validation?.ExternalFromCache,
         ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 3),
+        ["pipeline_seconds"] = new JsonObject(result.PipelineTimings
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => KeyValuePair.Create(t.Key, (JsonNode?)Math.Round(t.Value.TotalSeconds, 3)))),
     };
 }

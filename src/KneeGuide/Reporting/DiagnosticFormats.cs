@@ -9,6 +9,16 @@ public static class DiagnosticFormats
 {
     public static bool IsKnown(string format) => format is "text" or "json" or "github" or "sarif";
 
+    /// <summary>
+    /// The editor format, on exactly one line (line breaks inside a message become spaces), in red or
+    /// yellow when <paramref name="colour"/> is set.
+    /// </summary>
+    public static string Text(Diagnostic d, bool colour)
+    {
+        var line = d.ToString().ReplaceLineEndings(" ");
+        return colour ? $"\u001b[{(d.Severity == Severity.Error ? "31" : "33")}m{line}\u001b[0m" : line;
+    }
+
     /// <summary>GitHub Actions workflow commands: a pull request shows each error on its line.</summary>
     public static string GitHub(Diagnostic d)
     {
@@ -57,26 +67,35 @@ public static class DiagnosticFormats
         return summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
+    /// <summary>A relative file path as a URI reference: each segment percent-encoded (spaces, '#', '%').</summary>
+    private static string SarifUri(string file) =>
+        string.Join('/', file.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+
     /// <summary>SARIF 2.1.0, for code-scanning tools.</summary>
     public static string Sarif(IReadOnlyList<Diagnostic> diagnostics, string version)
     {
         var results = new JsonArray();
         foreach (var d in diagnostics)
         {
-            var location = new JsonObject
+            // A diagnostic with no file has no location (SARIF forbids an empty uri and a null region).
+            var locations = new JsonArray();
+            if (d.File is not null)
             {
-                ["physicalLocation"] = new JsonObject
+                var physical = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = SarifUri(d.File) } };
+                if (d.Line > 0)
                 {
-                    ["artifactLocation"] = new JsonObject { ["uri"] = d.File ?? "" },
-                    ["region"] = d.Line > 0 ? new JsonObject { ["startLine"] = d.Line, ["startColumn"] = Math.Max(1, d.Column) } : null,
-                },
-            };
+                    physical["region"] = new JsonObject { ["startLine"] = d.Line, ["startColumn"] = Math.Max(1, d.Column) };
+                }
+
+                locations.Add(new JsonObject { ["physicalLocation"] = physical });
+            }
+
             results.Add(new JsonObject
             {
                 ["ruleId"] = d.Code,
                 ["level"] = d.Severity == Severity.Error ? "error" : d.Severity == Severity.Warning ? "warning" : "note",
                 ["message"] = new JsonObject { ["text"] = d.Suggestion is null ? d.Message : $"{d.Message} (did you mean '{d.Suggestion}'?)" },
-                ["locations"] = new JsonArray { location },
+                ["locations"] = locations,
             });
         }
 
