@@ -95,7 +95,8 @@ public static class SiteBuilder
 
     /// <summary>
     /// The external link check, when the command line or site.yml asks for it. The cache lives next to
-    /// the input folder in .kneeguide/ (gitignored), and site.yml's link_check_ignore is its skip list.
+    /// the input folder in .kneeguide/ (gitignored); site.yml's link_check_ignore and the site's own
+    /// base_url are its skip list.
     /// </summary>
     private static ExternalCheckOptions? ExternalLinkOptions(BuildOptions options, SiteInputs inputs, string inputRoot)
     {
@@ -106,7 +107,10 @@ public static class SiteBuilder
 
         var project = Path.GetDirectoryName(inputRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? inputRoot;
         var external = options.External ?? new ExternalCheckOptions { CacheFile = Path.Combine(project, ".kneeguide", "link-cache.json") };
-        return external with { Ignore = [.. external.Ignore, .. inputs.Config.LinkCheckIgnore] };
+        // Links to the site's own base_url (canonical, feed) point at the previous deploy, not at this
+        // build: they are not asked about.
+        string[] own = inputs.Config.BaseUrl.Length > 0 ? [inputs.Config.BaseUrl] : [];
+        return external with { Ignore = [.. external.Ignore, .. inputs.Config.LinkCheckIgnore, .. own] };
     }
 
     /// <summary>A folder as the user sees it: relative to the current folder when inside it.</summary>
