@@ -17,6 +17,9 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
 
     /// <summary>How external links are checked (cache file, timeouts...); null for the defaults.</summary>
     public ExternalCheckOptions? External { get; init; }
+
+    /// <summary>The date review deadlines are measured from (default: the real date). It changes warnings only, never output.</summary>
+    public DateOnly? Today { get; init; }
 }
 
 public sealed record BuildResult(
@@ -58,7 +61,8 @@ public static class SiteBuilder
             .Add(theme)
             .Add(staging)
             .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, diagnostics))
-            .Add(new PageRendererFactory(inputs, theme));
+            .Add(new PageRendererFactory(inputs, theme))
+            .Add(new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict));
         var engine = new Engine(SitePipelines.Create(inputs, theme, ExternalLinkOptions(options, inputs, inputRoot)), services);
         if (onPhase is not null)
         {
@@ -78,7 +82,8 @@ public static class SiteBuilder
 
         diagnostics.AddRange(engine.Diagnostics.Sorted());
         var all = diagnostics.Sorted();
-        var failed = all.Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning));
+        // A review merely "due soon" is advance notice: it never fails a build, not even with --strict.
+        var failed = all.Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning && d.Code != Diagnostics.ErrorCodes.ReviewDueSoon));
         var files = Directory.EnumerateFiles(staging.StagingRoot, "*", SearchOption.AllDirectories).Count();
         if (failed)
         {

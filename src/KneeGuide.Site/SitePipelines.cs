@@ -51,6 +51,7 @@ public static class SitePipelines
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadContent(catalog, kinds));
         pipeline.ProcessModules.Add(new ParseFrontMatter(catalog));
+        pipeline.ProcessModules.Add(new ReviewGovernance.CheckReviewDates());
         pipeline.ProcessModules.Add(new Markdown.RenderMarkdown());
         pipeline.PostProcessModules.Add(new RenderPages());
         pipeline.OutputModules.Add(new WriteFiles());

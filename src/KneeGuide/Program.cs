@@ -23,6 +23,18 @@ public static class Program
                 .WithDescription("Build the site from the input folder into the output folder, validating every link.")
                 .WithExample("build")
                 .WithExample("build", "--input", "input", "--output", "output", "--format", "github");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Preview the site on http://127.0.0.1:5080/, rebuilding and reloading the browser on every save.")
+                .WithExample("serve")
+                .WithExample("serve", "--port", "5081");
+            config.AddCommand<NewCommand>("new")
+                .WithDescription("Create a new article, mobility page or exercise whose front matter explains every key.")
+                .WithExample("new", "article", "knee-taping")
+                .WithExample("new", "exercise", "wall-slides");
+            config.AddCommand<ReviewsCommand>("reviews")
+                .WithDescription("List articles and mobility pages by clinical review due date, most urgent first.");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Write the JSON Schemas for front matter, site.yml and credits.yml (used by VS Code).");
             config.SetExceptionHandler((exception, _) =>
             {
                 AnsiConsole.Console.Profile.Out.Writer.Flush();

@@ -27,6 +27,14 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
+        [CommandOption("--timings")]
+        [Description("Print the time spent in each pipeline.")]
+        public bool Timings { get; init; }
+
+        [CommandOption("-v|--verbose")]
+        [Description("Also print the per-pipeline timings (as --timings).")]
+        public bool Verbose { get; init; }
+
         public override Spectre.Console.ValidationResult Validate() =>
             DiagnosticFormats.IsKnown(Format)
                 ? Spectre.Console.ValidationResult.Success()
@@ -36,8 +44,12 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal };
-        var result = await SiteBuilder.BuildAsync(options, cancellationToken: cancellationToken);
+        var result = await BuildProgress.RunAsync(options, settings.Format == "text", cancellationToken);
         BuildReport.Write(result, settings.Format, SiteBuilder.DisplayPath(settings.Output));
+        if ((settings.Timings || settings.Verbose) && settings.Format == "text")
+        {
+            BuildProgress.WriteTimings(result);
+        }
         return result.Published ? Program.Success : Program.ContentErrors;
     }
 }

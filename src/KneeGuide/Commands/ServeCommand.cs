@@ -1,0 +1,87 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Net;
+using KneeGuide.Cli.Preview;
+using KneeGuide.Site;
+using Spectre.Console.Cli;
+
+namespace KneeGuide.Cli.Commands;
+
+/// <summary>
+/// <c>kneeguide serve</c>: builds into a private preview folder, serves it on 127.0.0.1, rebuilds on
+/// every save and reloads the browser; a broken edit shows its errors in the browser and here, while
+/// the last good site stays served.
+/// </summary>
+public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+{
+    public sealed class Settings : SiteSettings
+    {
+        [CommandOption("-p|--port <PORT>")]
+        [Description("Port on 127.0.0.1 to serve the preview on (default: 5080).")]
+        [DefaultValue(5080)]
+        public int Port { get; init; } = 5080;
+
+        public override Spectre.Console.ValidationResult Validate() =>
+            Port is > 0 and < 65536 ? Spectre.Console.ValidationResult.Success() : Spectre.Console.ValidationResult.Error("--port must be between 1 and 65535");
+    }
+
+    /// <summary>The private preview folder: next to the input folder, in .kneeguide/ (ignored by git).</summary>
+    public static string PreviewFolder(string input) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar))!, ".kneeguide", "preview");
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        var site = new PreviewSite(new BuildOptions(settings.Input, PreviewFolder(settings.Input), settings.Theme));
+        site.Built += Report;
+        await site.RebuildAsync(stop.Token);
+
+        await using var server = new PreviewServer(site, settings.Port);
+        try
+        {
+            server.Start();
+        }
+        catch (HttpListenerException e)
+        {
+            Console.Error.WriteLine($"kneeguide serve: cannot listen on {server.Url}: {e.Message} (is another preview running? try --port {settings.Port + 1})");
+            return Program.UsageOrInternalError;
+        }
+
+        Console.Out.WriteLine($"Previewing at {server.Url} (this computer only). Watching {SiteBuilder.DisplayPath(settings.Input)}/ and {SiteBuilder.DisplayPath(settings.Theme)}/; press Ctrl+C to stop.");
+        using var watcher = new SourceWatcher([settings.Input, settings.Theme]);
+        try
+        {
+            await watcher.RunAsync(
+                async changed =>
+                {
+                    Console.Out.WriteLine($"changed: {string.Join(", ", changed.Take(3).Select(SiteBuilder.DisplayPath))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")}");
+                    await site.RebuildAsync(stop.Token);
+                },
+                stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+
+        return Program.Success;
+    }
+
+    private static void Report(BuildResult result)
+    {
+        var ms = result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        foreach (var d in result.Diagnostics)
+        {
+            Console.Error.WriteLine(d.ToString());
+        }
+
+        Console.Out.WriteLine(result.Published
+            ? $"[{DateTime.Now:HH:mm:ss}] built in {ms} ms: {result.FilesWritten} files, {result.WarningCount} warnings; browser reloading."
+            : $"[{DateTime.Now:HH:mm:ss}] build failed in {ms} ms: {result.ErrorCount} errors (shown in the browser too); still serving the last good site.");
+    }
+}
