@@ -74,7 +74,7 @@ public static partial class FrontMatterScaffold
                 continue;
             }
 
-            var value = example ?? CommentedExample(full) ?? Fallback(target, today);
+            var value = example ?? CommentedExample(full) ?? ModelDefault(type, property) ?? Fallback(target, today);
             lines.Add(($"{indent}{prefix}{key}: {value}", comment));
         }
     }
@@ -87,6 +87,15 @@ public static partial class FrontMatterScaffold
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         return underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Located<>);
     }
+
+    /// <summary>A switch or number keeps the model's own default (link_check: true), so the scaffold changes nothing.</summary>
+    private static string? ModelDefault(Type owner, PropertyInfo property) =>
+        property.GetValue(Activator.CreateInstance(owner)) switch
+        {
+            bool b => b ? "true" : "false",
+            int i => i.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
 
     private static string Fallback(Type type, DateOnly today)
     {

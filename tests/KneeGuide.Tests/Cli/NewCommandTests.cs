@@ -39,6 +39,9 @@ public sealed class NewCommandTests : IDisposable
             Assert.Matches($"(?m)^(# )?{key}:", text);
             Assert.Contains("# " + description, text);
         }
+
+        // Switches keep the model's defaults: a new page must not quietly turn link checking off.
+        Assert.DoesNotMatch("(?m)^link_check: false", text);
     }
 
     [Fact]
