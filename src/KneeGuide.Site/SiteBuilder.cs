@@ -62,7 +62,8 @@ public static class SiteBuilder
             .Add(staging)
             .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, diagnostics))
             .Add(new PageRendererFactory(inputs, theme))
-            .Add(new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict));
+            .Add(new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict))
+            .Add(new TemplateLinkLocator(theme, inputs.Config));
         var engine = new Engine(SitePipelines.Create(inputs, theme, ExternalLinkOptions(options, inputs, inputRoot)), services);
         if (onPhase is not null)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
+using KneeGuide.Site.Templates;
 
 namespace KneeGuide.Site.Links;
 
@@ -27,6 +28,7 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
         var ignore = context.GetService<SiteInputs>().Config.LinkCheckIgnore;
         var site = new ProducedSite(documents, index);
         var diagnostics = context.Diagnostics;
+        var locator = context.GetService<TemplateLinkLocator>();
         var pages = documents.Select(d => (Doc: d, Links: d.Get<PageLinks>())).Where(p => p.Links is not null).ToList();
         var linkCount = 0;
         var anchorCount = 0;
@@ -75,7 +77,8 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
                     continue;
                 }
 
-                var fault = Diagnostic.Error(problem.Code, link.Location, problem.Message, problem.Suggestion);
+                var at = link.Origin == LinkOrigin.Template ? locator.Locate(link.Href, link.Location) : link.Location;
+                var fault = Diagnostic.Error(problem.Code, at, problem.Message, problem.Suggestion);
                 if (link.Origin == LinkOrigin.Template)
                 {
                     templateFaults.AddOrUpdate(

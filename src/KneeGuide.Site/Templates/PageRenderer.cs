@@ -14,7 +14,7 @@ public sealed record RenderedPage(string Html, PageLinks Links);
 /// output while it is scanned for links and ids (a marker stands in its place), so the body, whose
 /// links are already known with their Markdown positions, is never parsed twice.
 /// </summary>
-public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views, TemplateLinkLocator locator)
+public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 {
     private const string BodyMarker = "<!--kg:body-->";
 
@@ -36,7 +36,10 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views, T
 
         var links = new List<LinkReference>(bodyLinks);
         var ids = new List<(string Id, SourceLocation At)>(bodyIds);
-        RawHtmlScanner.Scan(full, value => locator.Locate(value, layoutPath), LinkOrigin.Template, links, ids);
+        // Template links are placed at the layout for now; only a broken one is traced to the exact
+        // theme line (TemplateLinkLocator), which keeps the cost off the hot path.
+        var layoutLocation = SourceLocation.InFile(theme.Display(layoutPath));
+        TemplateOutputScanner.Scan(full, layoutLocation, links, ids);
 
         var body = bodyHtml ?? string.Empty;
         if (body.Contains(HtmlExerciseCardRenderer.MarkerStart, StringComparison.Ordinal))
@@ -69,7 +72,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views, T
             if (views.Exercise(id) is { } exercise)
             {
                 var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["exercise"] = exercise }, diagnostics);
-                RawHtmlScanner.Scan(card, value => locator.Locate(value, "partials/exercise-card.liquid"), LinkOrigin.Template, links, ids);
+                var cardLocation = SourceLocation.InFile(theme.Display("partials/exercise-card.liquid"));
+                TemplateOutputScanner.Scan(card, cardLocation, links, ids);
                 sb.Append(card);
             }
 

@@ -45,7 +45,7 @@ public sealed class PageRendererFactory(SiteInputs inputs, ThemeTemplates theme)
             if (_renderer is null)
             {
                 var index = context.Outputs[SitePipelineNames.SiteIndex][0].Require<SiteIndex>();
-                _renderer = new PageRenderer(theme, new ViewModelFactory(inputs, index), new TemplateLinkLocator(theme, inputs.Config));
+                _renderer = new PageRenderer(theme, new ViewModelFactory(inputs, index));
             }
 
             return _renderer;

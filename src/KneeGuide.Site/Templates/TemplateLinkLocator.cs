@@ -11,12 +11,16 @@ namespace KneeGuide.Site.Templates;
 /// </summary>
 public sealed class TemplateLinkLocator(ThemeTemplates theme, SiteConfig config)
 {
-    private readonly ConcurrentDictionary<(string, string), SourceLocation> _cache = new();
+    private readonly ConcurrentDictionary<(string, SourceLocation), SourceLocation> _cache = new();
 
-    public SourceLocation Locate(string value, string layoutPath) =>
-        _cache.GetOrAdd((value, layoutPath), key => Find(key.Item1, key.Item2));
+    /// <summary>
+    /// The place a template link was written; <paramref name="layout"/> (the rendering layout) when it
+    /// cannot be pinned down. Called only for broken links, so its cost stays off the hot path.
+    /// </summary>
+    public SourceLocation Locate(string value, SourceLocation layout) =>
+        _cache.GetOrAdd((value, layout), key => Find(key.Item1, key.Item2));
 
-    private SourceLocation Find(string value, string layoutPath)
+    private SourceLocation Find(string value, SourceLocation layout)
     {
         if (value.Length > 0)
         {
@@ -37,6 +41,6 @@ public sealed class TemplateLinkLocator(ThemeTemplates theme, SiteConfig config)
             }
         }
 
-        return SourceLocation.InFile(theme.Display(layoutPath));
+        return layout;
     }
 }
