@@ -82,7 +82,7 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
                 if (link.Origin == LinkOrigin.Template)
                 {
                     templateFaults.AddOrUpdate(
-                        (link.Location, link.Href),
+                        (at, link.Href),
                         (page.Url, fault),
                         (_, seen) => string.CompareOrdinal(page.Url, seen.Page) < 0 ? (page.Url, fault) : seen);
                 }
