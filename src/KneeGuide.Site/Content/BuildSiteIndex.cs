@@ -67,8 +67,9 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
 
             foreach (var link in BodyLinks(doc).Where(l => l.IsImage && l.Href.StartsWith("/images/", StringComparison.Ordinal)))
             {
-                var file = Uri.UnescapeDataString(link.Href["/images/".Length..]);
-                if (CheckCredit(file, link.Location, diagnostics))
+                // A raw HTML image that does not exist is reported once, by link validation, not also as uncredited.
+                var file = Uri.UnescapeDataString(UrlClassifier.SplitPath(link.Href).Path["/images/".Length..]);
+                if (inputs.Catalog.Contains("images/" + file) && CheckCredit(file, link.Location, diagnostics))
                 {
                     usedImages.TryAdd(file, link.Location);
                 }

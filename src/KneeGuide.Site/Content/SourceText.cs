@@ -57,6 +57,8 @@ public static class SourceText
         var before = bytes[..Math.Min(index, bytes.Length)];
         var line = before.Count((byte)'\n') + 1;
         var lastNewline = before.LastIndexOf((byte)'\n');
-        return new SourceLocation(displayPath, line, index - lastNewline);
+        // Everything before the first bad byte is valid UTF-8: count its characters, as an editor's column does.
+        var column = Encoding.UTF8.GetCharCount(before[(lastNewline + 1)..]) + 1;
+        return new SourceLocation(displayPath, line, column);
     }
 }

@@ -22,6 +22,18 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
 
     public SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line + lineOffset, (int)node.Start.Column);
 
+    /// <summary>
+    /// Where a value's text starts: after the opening quote of a quoted scalar, so that a position
+    /// inside the value (a link in an exercise step) lands on the right column of the file.
+    /// </summary>
+    private SourceLocation ValueAt(YamlNode node)
+    {
+        var at = At(node);
+        return node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted }
+            ? at with { Column = at.Column + 1 }
+            : at;
+    }
+
     public T? Bind<T>(YamlNode node) where T : class => Bind(typeof(T), node, "") as T;
 
     public object? Bind(Type type, YamlNode node, string path)
@@ -30,7 +42,7 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Located<>))
         {
             var inner = Bind(underlying.GetGenericArguments()[0], node, path);
-            return inner is null ? null : Activator.CreateInstance(underlying, inner, At(node));
+            return inner is null ? null : Activator.CreateInstance(underlying, inner, ValueAt(node));
         }
 
         if (node is YamlScalarNode scalar && IsNull(scalar) && type != typeof(string))

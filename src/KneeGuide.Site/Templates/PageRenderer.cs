@@ -26,7 +26,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         string? bodyHtml,
         IReadOnlyList<LinkReference> bodyLinks,
         IReadOnlyList<(string Id, SourceLocation At)> bodyIds,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        IReadOnlyList<string>? knownFragments = null)
     {
         var layoutPath = $"layouts/{layout}.liquid";
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = page, ["content"] = BodyMarker };
@@ -36,10 +37,18 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 
         var links = new List<LinkReference>(bodyLinks);
         var ids = new List<(string Id, SourceLocation At)>(bodyIds);
+        // Fragments whose links are already in bodyLinks with their source positions (exercise
+        // steps) are left out of the template scan, or each of their links would be checked twice
+        // and a broken one reported a second time at the layout. Only fragments with markup can
+        // hold links, so plain-text steps are not searched for.
+        var scanned = (knownFragments ?? [])
+            .Where(f => f.Contains('<'))
+            .Aggregate(full, (html, fragment) => html.Replace(fragment, string.Empty, StringComparison.Ordinal));
+
         // Template links are placed at the layout for now; only a broken one is traced to the exact
         // theme line (TemplateLinkLocator), which keeps the cost off the hot path.
         var layoutLocation = SourceLocation.InFile(theme.Display(layoutPath));
-        TemplateOutputScanner.Scan(full, layoutLocation, links, ids);
+        TemplateOutputScanner.Scan(scanned, layoutLocation, links, ids);
 
         var body = bodyHtml ?? string.Empty;
         if (body.Contains(HtmlExerciseCardRenderer.MarkerStart, StringComparison.Ordinal))

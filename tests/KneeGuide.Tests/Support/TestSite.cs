@@ -90,6 +90,18 @@ public sealed class TestSite : IDisposable
 
     public static string Describe(Diagnostic d) => $"{d.Code} {d.File}:{d.Line}:{d.Column}";
 
+    /// <summary>"KG2001 articles/x.md:7:5", or "KG2001 theme:layouts/x.liquid:2:15" for theme files: short and the same on every machine.</summary>
+    public string DescribeRelative(Diagnostic d)
+    {
+        var input = SiteBuilder.DisplayPath(InputDir) + "/";
+        var theme = SiteBuilder.DisplayPath(ThemeDir) + "/";
+        var file = d.File ?? "";
+        file = file.StartsWith(input, StringComparison.Ordinal) ? file[input.Length..]
+            : file.StartsWith(theme, StringComparison.Ordinal) ? "theme:" + file[theme.Length..]
+            : file;
+        return $"{d.Code} {file}:{d.Line}:{d.Column}";
+    }
+
     /// <summary>A valid site: every page links only to pages that exist, the image is credited.</summary>
     private void WriteDefaults()
     {
