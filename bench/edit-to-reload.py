@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Edit-to-reload time of `kneeguide serve`: from saving a file to the browser having the new page.
+
+Copies an input folder to a temporary directory (the original is never touched), starts the preview
+server on a free 127.0.0.1 port, listens to its Server-Sent Events stream like the browser script, then
+N times (bounded) appends a sentence to one article and measures:
+  event   : save -> the "reload" event arrives (watch debounce + rebuild + notify)
+  reload  : save -> the page is fetched again with the new text (what the reader waits for)
+Usage: bench/edit-to-reload.py [--input input] [--page articles/runners-knee.md] [--runs 5]
+Needs a built CLI: dotnet build src/KneeGuide (uses src/KneeGuide/bin/Debug/net10.0/KneeGuide.dll).
+"""
+import argparse, http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+def read_event(stream, name, deadline):
+    while time.monotonic() < deadline:
+        line = stream.readline()
+        if not line:
+            raise SystemExit("event stream closed")
+        if line.decode().strip() == f"event: {name}":
+            return
+    raise SystemExit(f"timed out waiting for '{name}'")
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--input", default=os.path.join(ROOT, "input"))
+    ap.add_argument("--page", default="articles/runners-knee.md")
+    ap.add_argument("--runs", type=int, default=5)
+    a = ap.parse_args()
+    runs = max(1, min(a.runs, 20))
+    work = tempfile.mkdtemp(prefix="kg-bench-")
+    site = os.path.join(work, "input")
+    shutil.copytree(a.input, site)
+    port = free_port()
+    dll = os.path.join(ROOT, "src/KneeGuide/bin/Debug/net10.0/KneeGuide.dll")
+    server = subprocess.Popen(["dotnet", dll, "serve", "--input", site, "--theme", os.path.join(ROOT, "theme"), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=work)
+    try:
+        t = time.monotonic()
+        for line in server.stdout:
+            if b"Previewing at" in line:
+                break
+        print(f"first build + start: {time.monotonic() - t:.2f} s")
+        events = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        events.request("GET", "/__kneeguide/events")
+        stream = events.getresponse()
+        read_event(stream, "hello", time.monotonic() + 30)
+        page = os.path.join(site, a.page)
+        url = "/" + a.page[:-3] + "/"
+        ev, rl = [], []
+        for i in range(runs):
+            marker = f"Benchmark edit number {i}."
+            t0 = time.monotonic()
+            with open(page, "a", encoding="utf-8") as f:
+                f.write(f"\n{marker}\n")
+            read_event(stream, "reload", t0 + 120)
+            t1 = time.monotonic()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn.request("GET", url)
+            body = conn.getresponse().read().decode()
+            t2 = time.monotonic()
+            if marker not in body:
+                raise SystemExit(f"run {i}: the reloaded page does not contain the edit")
+            ev.append((t1 - t0) * 1000)
+            rl.append((t2 - t0) * 1000)
+            time.sleep(0.5)
+        fmt = lambda xs: f"median {statistics.median(xs):.0f} ms, min {min(xs):.0f}, max {max(xs):.0f}"
+        print(f"{runs} edits of {a.page}")
+        print(f"  save -> reload event : {fmt(ev)}")
+        print(f"  save -> new page     : {fmt(rl)}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+if __name__ == "__main__":
+    main()
