@@ -19,6 +19,9 @@ public static class Program
         {
             config.SetApplicationName("kneeguide");
             config.SetApplicationVersion(Version);
+
+            // An unknown or misspelt option (--ouput) is a usage error (exit 2), not silently ignored.
+            config.UseStrictParsing();
             config.AddCommand<BuildCommand>("build")
                 .WithDescription("Build the site from the input folder into the output folder, validating every link.")
                 .WithExample("build")

@@ -1,5 +1,6 @@
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
+using KneeGuide.Site.Diagnostics;
 using KneeGuide.Site.Links;
 
 namespace KneeGuide.Site.Markdown;
@@ -19,15 +20,47 @@ public sealed class RenderMarkdown : ParallelModule
         }
 
         var renderer = context.GetService<MarkdownRenderer>();
-        var rendered = renderer.Render(input.Content.ReadText(), page.Source);
-        var document = input.With(rendered);
-        if (input.Get<ExerciseFrontMatter>() is { } exercise)
+        var text = input.Content.ReadText();
+        try
         {
-            var links = new List<LinkReference>();
-            var steps = exercise.Steps.Select(step => renderer.RenderInline(step, page.Source, links)).ToList();
-            document = document.With(new RenderedSteps(steps, links));
+            var rendered = renderer.Render(text, page.Source);
+            var document = input.With(rendered);
+            if (input.Get<ExerciseFrontMatter>() is { } exercise)
+            {
+                var links = new List<LinkReference>();
+                var steps = exercise.Steps.Select(step => renderer.RenderInline(step, page.Source, links)).ToList();
+                document = document.With(new RenderedSteps(steps, links));
+            }
+
+            return document;
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig refuses pathological nesting (thousands of '>' or list levels) with an
+            // exception; the editor gets an error at the deepest line instead of a crashed build.
+            context.Diagnostics.Add(Diagnostic.Error(
+                ErrorCodes.UnreadableFile,
+                new SourceLocation(page.Display, DeepestLine(text), 1),
+                "the Markdown is nested too deeply to render (quotes, lists or brackets inside each other hundreds of times): flatten it"));
+            return input;
+        }
+    }
+
+    /// <summary>The 1-based line with the longest run of nesting characters at its start.</summary>
+    private static int DeepestLine(string text)
+    {
+        var lines = text.Split('\n');
+        var best = 0;
+        var bestDepth = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var depth = lines[i].TakeWhile(c => c is ' ' or '\t' or '>' or '-' or '*' or '+' or '[' or '_' || char.IsAsciiDigit(c) || c == '.').Count();
+            if (depth > bestDepth)
+            {
+                (best, bestDepth) = (i, depth);
+            }
         }
 
-        return document;
+        return best + 1;
     }
 }

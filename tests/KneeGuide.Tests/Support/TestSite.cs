@@ -64,6 +64,13 @@ public sealed class TestSite : IDisposable
         return this;
     }
 
+    /// <summary>Copies the repository's own input/ (the clinic's content) into this site.</summary>
+    public TestSite CopyRepositoryInput()
+    {
+        CopyDirectory(Path.Combine(RepositoryRoot, "input"), InputDir);
+        return this;
+    }
+
     public TestSite Delete(string inputRelativePath)
     {
         File.Delete(Path.Combine(InputDir, inputRelativePath));
