@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# KneeGuide versus Hugo on the same generated corpus (issue 6).
+#
+#   bench/run.sh                 # 5,000 articles (5,801 pages): 3 KneeGuide + 3 Hugo builds, alternating
+#   bench/run.sh --articles 1000 # a smaller corpus (other counts scaled in proportion)
+#   bench/run.sh --scale         # KneeGuide alone at 1,000 / 5,000 / 10,000 / 20,000 articles
+#
+# Each build is a cold process (fresh `dotnet` / `hugo`, output folder deleted beforehand, outside the
+# timing) measured with /usr/bin/time: wall seconds and peak resident memory. The table shows medians.
+# Run time: the default comparison takes 1-3 minutes on an idle 2-core machine (plus a first Release
+# build); --scale generates ~37,000 extra pages and runs one build per size, several minutes idle and
+# much longer on a loaded machine. Everything goes to bench/work/ (gitignored).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="$ROOT/bench/work"
+GEN="$ROOT/../shared/tools/gen_corpus.py"
+ARTICLES=5000
+RUNS=3
+SCALE=0
+SCALE_SIZES="1000 5000 10000 20000"
+SKIP_BUILD=0
+
+usage() {
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    cat <<'EOF'
+Options:
+  --gen PATH        corpus generator (default: ../shared/tools/gen_corpus.py relative to the repo root)
+  --articles N      articles in the comparison corpus (default 5000; exercises, mobility pages and
+                    images scale with it: 300, 500 and 200 per 5,000 articles)
+  --runs N          builds per tool, alternating (default 3)
+  --scale           KneeGuide alone at 1,000, 5,000, 10,000 and 20,000 articles (one build per size
+                    unless --runs is given), to show whether cost grows linearly
+  --scale-sizes "A B ..."  article counts for --scale
+  --skip-build      use the existing Release build of the CLI
+EOF
+}
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --gen) GEN="$2"; shift 2 ;;
+        --articles) ARTICLES="$2"; shift 2 ;;
+        --runs) RUNS="$2"; RUNS_GIVEN=1; shift 2 ;;
+        --scale) SCALE=1; shift ;;
+        --scale-sizes) SCALE_SIZES="$2"; shift 2 ;;
+        --skip-build) SKIP_BUILD=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option '$1' (see --help)" >&2; exit 2 ;;
+    esac
+done
+[[ "$ARTICLES" =~ ^[1-9][0-9]*$ && "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--articles and --runs take positive whole numbers" >&2; exit 2; }
+[[ $SCALE == 1 && -z "${RUNS_GIVEN:-}" ]] && RUNS=1
+[[ -f "$GEN" ]] || { echo "corpus generator not found at $GEN (use --gen PATH)" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "/usr/bin/time is missing: apt-get install -y time" >&2; exit 2; }
+
+# --- the machine -------------------------------------------------------------------------------------
+read -r LOAD1 _ < /proc/loadavg
+CORES="$(nproc)"
+if awk -v l="$LOAD1" 'BEGIN { exit !(l > 1.5) }'; then
+    echo "WARNING: load average is $LOAD1 on $CORES cores (above 1.5): other work competes for the CPU,"
+    echo "         so the times below are unreliable (too slow, and the KneeGuide/Hugo ratio is skewed)."
+    echo
+fi
+echo "machine: $CORES cores, load average $LOAD1, $(date -u '+%Y-%m-%d %H:%M UTC')"
+
+# --- tools -------------------------------------------------------------------------------------------
+mkdir -p "$WORK"
+DLL="$ROOT/src/KneeGuide/bin/Release/net10.0/KneeGuide.dll"
+if [[ $SKIP_BUILD == 0 || ! -f "$DLL" ]]; then
+    echo "building KneeGuide (Release)..."
+    dotnet build "$ROOT/src/KneeGuide" -c Release -nologo -v q >"$WORK/build.log" 2>&1 \
+        || { cat "$WORK/build.log" >&2; exit 1; }
+fi
+if [[ $SCALE == 0 ]] && ! command -v hugo >/dev/null; then
+    echo "installing Hugo (apt-get install -y hugo)..."
+    if [[ $(id -u) == 0 ]]; then apt-get install -y -q hugo >/dev/null; else sudo apt-get install -y -q hugo >/dev/null; fi
+fi
+echo "kneeguide: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') Release; dotnet $(dotnet --version)"
+[[ $SCALE == 0 ]] && echo "hugo: $(hugo version | cut -d' ' -f2)"
+
+# --- corpus ------------------------------------------------------------------------------------------
+# corpus N: generates (once; reused while the generator and counts are unchanged) a corpus with N
+# articles into $WORK/corpus-N/{input,hugo} and prints its folder.
+corpus() {
+    local n="$1" dir="$WORK/corpus-$1"
+    local args="--articles $n --exercises $(( (300 * n + 2500) / 5000 )) --mobility $(( (500 * n + 2500) / 5000 )) --images $(( (200 * n + 2500) / 5000 ))"
+    local stamp="$args $(sha1sum "$GEN" | cut -c1-12)"
+    if [[ ! -f "$dir/.stamp" || "$(cat "$dir/.stamp")" != "$stamp" ]]; then
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        echo "generating corpus: $args" >&2
+        # shellcheck disable=SC2086
+        python3 "$GEN" --out "$dir/input" $args --hugo "$dir/hugo" >&2
+        echo "$stamp" > "$dir/.stamp"
+    fi
+    echo "$dir"
+}
+
+# --- one cold build ----------------------------------------------------------------------------------
+# Appends "seconds peak_kb" to $1; KneeGuide's JSON summary goes to $2 (for the validation time).
+run_kneeguide() {
+    local dir="$1" times="$2" json="$3"
+    rm -rf "$dir/out-kg" "$dir/.out-kg.staging" "$dir/.out-kg.previous"
+    # From the repo root, so the default theme/ is the one built with.
+    if ! (cd "$ROOT" && /usr/bin/time -f "%e %M" -a -o "$times" \
+            dotnet "$DLL" build --input "$dir/input" --output "$dir/out-kg" --format json >"$json" 2>"$json.err"); then
+        echo "KneeGuide build failed (see $json and $json.err)" >&2
+        tail -5 "$json" "$json.err" >&2
+        exit 1
+    fi
+}
+
+run_hugo() {
+    local dir="$1" times="$2"
+    rm -rf "$dir/out-hugo" "$dir/hugo/resources" "$dir/hugo/.hugo_build.lock"
+    /usr/bin/time -f "%e %M" -a -o "$times" hugo --quiet -s "$dir/hugo" -d "$dir/out-hugo" \
+        || { echo "Hugo build failed" >&2; exit 1; }
+}
+
+# median FILE COLUMN: median of one column of "seconds peak_kb" lines
+median() { sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# validation FILE...: "pages median_validation_seconds" over KneeGuide JSON summaries
+validation() {
+    python3 - "$@" <<'EOF'
+import json, statistics, sys
+runs = [json.load(open(f)) for f in sys.argv[1:]]
+seconds = statistics.median(r["pipeline_seconds"]["Validation"] for r in runs)
+print(runs[0]["pages"], seconds, runs[0]["links"], runs[0]["anchors"], runs[0]["files"])
+EOF
+}
+
+if [[ $SCALE == 1 ]]; then
+    echo
+    echo "KneeGuide alone, $RUNS build(s) per size (medians):"
+    printf '%9s %7s %9s %10s %12s %12s %12s\n' articles pages "wall s" "peak MB" "ms/page" "KB/page" "validation/s"
+    for n in $SCALE_SIZES; do
+        dir="$(corpus "$n")"
+        : > "$dir/kg.times"
+        for ((i = 1; i <= RUNS; i++)); do run_kneeguide "$dir" "$dir/kg.times" "$dir/kg-$i.json"; done
+        read -r pages vsec _ _ _ < <(validation "$dir"/kg-[0-9]*.json)
+        t="$(median "$dir/kg.times" 1)"; m="$(median "$dir/kg.times" 2)"
+        awk -v n="$n" -v p="$pages" -v t="$t" -v m="$m" -v v="$vsec" 'BEGIN {
+            printf "%9d %7d %9.2f %10.0f %12.3f %12.1f %12.0f\n", n, p, t, m / 1024, 1000 * t / p, m / p, (v > 0 ? p / v : 0) }'
+        rm -rf "$dir/out-kg"
+    done
+    echo "(linear cost: ms/page roughly constant as pages grow; start-up makes small sites look dearer per page)"
+    exit 0
+fi
+
+dir="$(corpus "$ARTICLES")"
+: > "$dir/kg.times"; : > "$dir/hugo.times"
+rm -f "$dir"/kg-[0-9]*.json
+echo
+echo "corpus: $dir ($RUNS cold builds each, alternating KneeGuide / Hugo)"
+for ((i = 1; i <= RUNS; i++)); do
+    run_kneeguide "$dir" "$dir/kg.times" "$dir/kg-$i.json"
+    run_hugo "$dir" "$dir/hugo.times"
+    printf '  run %d: KneeGuide %s s %s KB | Hugo %s s %s KB\n' "$i" \
+        $(sed -n "${i}p" "$dir/kg.times") $(sed -n "${i}p" "$dir/hugo.times")
+done
+read -r pages vsec links anchors files < <(validation "$dir"/kg-[0-9]*.json)
+kt="$(median "$dir/kg.times" 1)"; km="$(median "$dir/kg.times" 2)"
+ht="$(median "$dir/hugo.times" 1)"; hm="$(median "$dir/hugo.times" 2)"
+hugo_files="$(find "$dir/out-hugo" -type f | wc -l)"
+echo
+awk -v kt="$kt" -v km="$km" -v ht="$ht" -v hm="$hm" -v kf="$files" -v hf="$hugo_files" 'BEGIN {
+    printf "%-22s %12s %12s %18s\n", "median of runs", "KneeGuide", "Hugo", "KneeGuide/Hugo"
+    printf "%-22s %12.2f %12.2f %17.2fx\n", "wall time (s)", kt, ht, kt / ht
+    printf "%-22s %12.0f %12.0f %17.2fx\n", "peak memory (MB)", km / 1024, hm / 1024, km / hm
+    printf "%-22s %12d %12d\n", "files written", kf, hf }'
+awk -v p="$pages" -v v="$vsec" -v l="$links" -v a="$anchors" 'BEGIN {
+    printf "\nKneeGuide validation alone (Validation pipeline, median): %d pages, %d links, %d anchors in %.3f s = %.0f pages/s (target >= 3000)\n", p, l, a, v, (v > 0 ? p / v : 0) }'
+echo "targets (issue 6): wall time and peak memory ratios <= 1.00x; Hugo validates no links."
