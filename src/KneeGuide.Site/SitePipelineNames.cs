@@ -9,6 +9,7 @@ public static class SitePipelineNames
     public const string SiteIndex = "SiteIndex";
     public const string GeneratedPages = "GeneratedPages";
     public const string SiteFiles = "SiteFiles";
+    public const string SearchIndex = "SearchIndex";
     public const string Images = "Images";
     public const string StaticFiles = "StaticFiles";
     public const string ThemeAssets = "ThemeAssets";

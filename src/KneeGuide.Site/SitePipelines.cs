@@ -36,6 +36,11 @@ public static class SitePipelines
         siteFiles.OutputModules.Add(new WriteFiles());
         pipelines.Add(siteFiles);
 
+        var search = new Pipeline(Names.SearchIndex).DependsOn(Names.SiteIndex);
+        search.PostProcessModules.Add(new GenerateSearchIndex());
+        search.OutputModules.Add(new WriteFiles());
+        pipelines.Add(search);
+
         pipelines.Add(CopyPipeline(Names.Images, () => catalog.FilesOf(ContentKind.Image).Select(f => (f, catalog.AbsolutePath(f), f))));
         pipelines.Add(CopyPipeline(Names.StaticFiles, () => catalog.FilesOf(ContentKind.StaticFile).Select(f => (f, catalog.AbsolutePath(f), f))));
         pipelines.Add(CopyPipeline(Names.ThemeAssets, () => ThemeAssetFiles(theme.Root)));
