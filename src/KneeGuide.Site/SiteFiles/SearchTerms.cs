@@ -6,11 +6,18 @@ namespace KneeGuide.Site.SiteFiles;
 /// <summary>
 /// How text becomes search terms. theme/assets/js/search.js repeats these rules exactly (lower case,
 /// accents dropped, split on anything that is not a letter or digit, shard key from the first two
-/// characters), so a query term finds the shard that holds it.
+/// characters), so a query term finds the shard that holds it. Accents are folded with an explicit
+/// table rather than Unicode normalization because the build runs with InvariantGlobalization, where
+/// string.Normalize does nothing; search.js carries the same two strings.
 /// </summary>
 public static class SearchTerms
 {
     public const int ShardPrefixLength = 2;
+
+    /// <summary>Accented Latin letters and, at the same position in <see cref="FoldTo"/>, their plain letter.</summary>
+    public const string FoldFrom = "ÀÁÂÃÄÅàáâãäåĀāĂăĄąÇçĆćĈĉĊċČčĎďĐđÈÉÊËèéêëĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħÌÍÎÏìíîïĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľĿŀŁłÑñŃńŅņŇňÒÓÔÕÖØòóôõöøŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųŴŵÝýÿŶŷŸŹźŻżŽž";
+
+    public const string FoldTo = "aaaaaaaaaaaaaaaaaaccccccccccddddeeeeeeeeeeeeeeeeeegggggggghhhhiiiiiiiiiiiiiiiiiijjkkllllllllllnnnnnnnnoooooooooooooooooorrrrrrssssssssttttttuuuuuuuuuuuuuuuuuuuuwwyyyyyyzzzzzz";
 
     // Words too common to help a reader find a page; dropping them keeps the shards small.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -28,11 +35,13 @@ public static class SearchTerms
         }
 
         var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var raw in text)
         {
+            var fold = FoldFrom.IndexOf(raw, StringComparison.Ordinal);
+            var c = fold >= 0 ? FoldTo[fold] : raw;
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
-                continue;
+                continue; // a combining accent typed after its letter
             }
 
             if (char.IsLetterOrDigit(c))

@@ -11,6 +11,9 @@
 
   var STOP = ("a an and are as at be but by for from has have if in into is it its of on or so that the " +
     "their then there this to was were will with you your").split(" ");
+  // Same table as SearchTerms.cs (FoldFrom/FoldTo): accented letter -> plain letter.
+  var FOLD_FROM = "ÀÁÂÃÄÅàáâãäåĀāĂăĄąÇçĆćĈĉĊċČčĎďĐđÈÉÊËèéêëĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħÌÍÎÏìíîïĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľĿŀŁłÑñŃńŅņŇňÒÓÔÕÖØòóôõöøŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųŴŵÝýÿŶŷŸŹźŻżŽž";
+  var FOLD_TO = "aaaaaaaaaaaaaaaaaaccccccccccddddeeeeeeeeeeeeeeeeeegggggggghhhhiiiiiiiiiiiiiiiiiijjkkllllllllllnnnnnnnnoooooooooooooooooorrrrrrssssssssttttttuuuuuuuuuuuuuuuuuuuuwwyyyyyyzzzzzz";
   var cache = {};
   var manifest = null;
 
@@ -25,8 +28,11 @@
   }
 
   function tokenize(text) {
-    var words = text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/['\u2019]/g, "")
-      .toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    var folded = Array.prototype.map.call(text, function (c) {
+      var i = FOLD_FROM.indexOf(c);
+      return i >= 0 ? FOLD_TO[i] : c;
+    }).join("");
+    var words = folded.replace(/\p{Mn}/gu, "").replace(/['\u2019]/g, "").toLowerCase().split(/[^\p{L}\p{N}]+/u);
     return words.filter(function (w) { return w.length >= 2 && w.length <= 40 && STOP.indexOf(w) < 0; });
   }
 
