@@ -127,6 +127,12 @@ public sealed partial class ProducedSite
     /// <summary>Resolves a relative path against a page URL as a browser does (RFC 3986 dot segments).</summary>
     public static string Resolve(string pageUrl, string path)
     {
+        // Most links are already clean root-relative paths: skip building two Uri objects for them.
+        if (path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && path.IndexOf("/.", StringComparison.Ordinal) < 0 && path.IndexOfAny([' ', '\\', '%']) < 0)
+        {
+            return path;
+        }
+
         var baseUri = new Uri(new Uri("http://site.invalid"), pageUrl);
         var resolved = new Uri(baseUri, path);
         return resolved.AbsolutePath;

@@ -14,7 +14,12 @@ public sealed class OutputStaging
         var name = Path.GetFileName(OutputRoot);
         StagingRoot = Path.Combine(parent, $".{name}.staging");
         BackupRoot = Path.Combine(parent, $".{name}.previous");
+        _parent = parent;
+        _name = name;
     }
+
+    private readonly string _parent;
+    private readonly string _name;
 
     public string OutputRoot { get; }
 
@@ -26,7 +31,13 @@ public sealed class OutputStaging
     {
         DeleteIfExists(StagingRoot);
         Directory.CreateDirectory(StagingRoot);
+        _cleanup = Task.Run(DeleteRetiredOutputs);
     }
+
+    private Task _cleanup = Task.CompletedTask;
+
+    /// <summary>Finishes deleting retired outputs (the preview server and tests wait; the CLI need not).</summary>
+    public Task Cleanup => _cleanup;
 
     /// <summary>Writes one file into the staging folder; the path must stay inside it.</summary>
     public string PathFor(string destination)
@@ -41,16 +52,45 @@ public sealed class OutputStaging
         return full;
     }
 
+    /// <summary>
+    /// Swaps the staging folder in with two renames. The previous output is renamed aside and deleted
+    /// in the background: deleting thousands of files is slow on some file systems and nobody waits for
+    /// it. A retired folder left by a process that exited first is deleted by the next build.
+    /// </summary>
     public void Commit()
     {
         DeleteIfExists(BackupRoot);
         if (Directory.Exists(OutputRoot))
         {
-            Directory.Move(OutputRoot, BackupRoot);
+            var retired = Path.Combine(_parent, $".{_name}.retired-{Guid.NewGuid():N}");
+            Directory.Move(OutputRoot, retired);
+            _cleanup = Task.WhenAll(_cleanup, Task.Run(() => DeleteQuietly(retired)));
         }
 
         Directory.Move(StagingRoot, OutputRoot);
-        DeleteIfExists(BackupRoot);
+    }
+
+    private void DeleteRetiredOutputs()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(_parent, $".{_name}.retired-*"))
+        {
+            DeleteQuietly(dir);
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            DeleteIfExists(path);
+        }
+        catch (IOException)
+        {
+            // Another build is deleting it too, or a file is in use: the next build tries again.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     public void Discard() => DeleteIfExists(StagingRoot);
