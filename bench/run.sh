@@ -6,7 +6,8 @@
 #   bench/run.sh --scale         # KneeGuide alone at 1,000 / 5,000 / 10,000 / 20,000 articles
 #
 # Each build is a cold process (fresh `dotnet` / `hugo`, output folder deleted beforehand, outside the
-# timing) measured with /usr/bin/time: wall seconds and peak resident memory. The table shows medians.
+# timing) measured with /usr/bin/time: wall seconds, CPU seconds (user + sys) and peak resident memory.
+# The table shows medians. On a busy machine compare CPU time: wall time then mostly measures waiting.
 # Run time: the default comparison takes 1-3 minutes on an idle 2-core machine (plus a first Release
 # build); --scale generates ~37,000 extra pages and runs one build per size, several minutes idle and
 # much longer on a loaded machine. Everything goes to bench/work/ (gitignored).
@@ -22,7 +23,7 @@ SCALE_SIZES="1000 5000 10000 20000"
 SKIP_BUILD=0
 
 usage() {
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     cat <<'EOF'
 Options:
   --gen PATH        corpus generator (default: ../shared/tools/gen_corpus.py relative to the repo root)
@@ -97,12 +98,12 @@ corpus() {
 }
 
 # --- one cold build ----------------------------------------------------------------------------------
-# Appends "seconds peak_kb" to $1; KneeGuide's JSON summary goes to $2 (for the validation time).
+# Appends "wall_s peak_kb user_s sys_s" to $2; KneeGuide's JSON summary goes to $2 (for the validation time).
 run_kneeguide() {
     local dir="$1" times="$2" json="$3"
     rm -rf "$dir/out-kg" "$dir/.out-kg.staging" "$dir/.out-kg.previous"
     # From the repo root, so the default theme/ is the one built with.
-    if ! (cd "$ROOT" && /usr/bin/time -f "%e %M" -a -o "$times" \
+    if ! (cd "$ROOT" && /usr/bin/time -f "%e %M %U %S" -a -o "$times" \
             dotnet "$DLL" build --input "$dir/input" --output "$dir/out-kg" --format json >"$json" 2>"$json.err"); then
         echo "KneeGuide build failed (see $json and $json.err)" >&2
         tail -5 "$json" "$json.err" >&2
@@ -113,12 +114,16 @@ run_kneeguide() {
 run_hugo() {
     local dir="$1" times="$2"
     rm -rf "$dir/out-hugo" "$dir/hugo/resources" "$dir/hugo/.hugo_build.lock"
-    /usr/bin/time -f "%e %M" -a -o "$times" hugo --quiet -s "$dir/hugo" -d "$dir/out-hugo" \
+    /usr/bin/time -f "%e %M %U %S" -a -o "$times" hugo --quiet -s "$dir/hugo" -d "$dir/out-hugo" \
         || { echo "Hugo build failed" >&2; exit 1; }
 }
 
-# median FILE COLUMN: median of one column of "seconds peak_kb" lines
-median() { sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# median FILE COLUMN: median over the "wall_s peak_kb user_s sys_s" lines of column 1 (wall), 2 (peak
+# memory) or "cpu" (user + sys: the CPU the build used, much less sensitive to other load than wall time)
+median() {
+    awk -v c="$2" '{ print (c == "cpu") ? $3 + $4 : $c }' "$1" | sort -g \
+        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 # validation FILE...: "pages median_validation_seconds" over KneeGuide JSON summaries
 validation() {
@@ -133,15 +138,15 @@ EOF
 if [[ $SCALE == 1 ]]; then
     echo
     echo "KneeGuide alone, $RUNS build(s) per size (medians):"
-    printf '%9s %7s %9s %10s %12s %12s %12s\n' articles pages "wall s" "peak MB" "ms/page" "KB/page" "validation/s"
+    printf '%9s %7s %9s %9s %10s %12s %12s %10s %12s\n' articles pages "wall s" "CPU s" "peak MB" "wall ms/page" "CPU ms/page" "KB/page" "validation/s"
     for n in $SCALE_SIZES; do
         dir="$(corpus "$n")"
         : > "$dir/kg.times"
         for ((i = 1; i <= RUNS; i++)); do run_kneeguide "$dir" "$dir/kg.times" "$dir/kg-$i.json"; done
         read -r pages vsec _ _ _ < <(validation "$dir"/kg-[0-9]*.json)
-        t="$(median "$dir/kg.times" 1)"; m="$(median "$dir/kg.times" 2)"
-        awk -v n="$n" -v p="$pages" -v t="$t" -v m="$m" -v v="$vsec" 'BEGIN {
-            printf "%9d %7d %9.2f %10.0f %12.3f %12.1f %12.0f\n", n, p, t, m / 1024, 1000 * t / p, m / p, (v > 0 ? p / v : 0) }'
+        t="$(median "$dir/kg.times" 1)"; m="$(median "$dir/kg.times" 2)"; c="$(median "$dir/kg.times" cpu)"
+        awk -v n="$n" -v p="$pages" -v t="$t" -v m="$m" -v c="$c" -v v="$vsec" 'BEGIN {
+            printf "%9d %7d %9.2f %9.2f %10.0f %12.3f %12.3f %10.1f %12.0f\n", n, p, t, c, m / 1024, 1000 * t / p, 1000 * c / p, m / p, (v > 0 ? p / v : 0) }'
         rm -rf "$dir/out-kg"
     done
     echo "(linear cost: ms/page roughly constant as pages grow; start-up makes small sites look dearer per page)"
@@ -156,17 +161,19 @@ echo "corpus: $dir ($RUNS cold builds each, alternating KneeGuide / Hugo)"
 for ((i = 1; i <= RUNS; i++)); do
     run_kneeguide "$dir" "$dir/kg.times" "$dir/kg-$i.json"
     run_hugo "$dir" "$dir/hugo.times"
-    printf '  run %d: KneeGuide %s s %s KB | Hugo %s s %s KB\n' "$i" \
+    printf '  run %d: KneeGuide %s s %s KB (CPU %s + %s s) | Hugo %s s %s KB (CPU %s + %s s)\n' "$i" \
         $(sed -n "${i}p" "$dir/kg.times") $(sed -n "${i}p" "$dir/hugo.times")
 done
 read -r pages vsec links anchors files < <(validation "$dir"/kg-[0-9]*.json)
 kt="$(median "$dir/kg.times" 1)"; km="$(median "$dir/kg.times" 2)"
 ht="$(median "$dir/hugo.times" 1)"; hm="$(median "$dir/hugo.times" 2)"
+kc="$(median "$dir/kg.times" cpu)"; hc="$(median "$dir/hugo.times" cpu)"
 hugo_files="$(find "$dir/out-hugo" -type f | wc -l)"
 echo
-awk -v kt="$kt" -v km="$km" -v ht="$ht" -v hm="$hm" -v kf="$files" -v hf="$hugo_files" 'BEGIN {
+awk -v kt="$kt" -v km="$km" -v ht="$ht" -v hm="$hm" -v kc="$kc" -v hc="$hc" -v kf="$files" -v hf="$hugo_files" 'BEGIN {
     printf "%-22s %12s %12s %18s\n", "median of runs", "KneeGuide", "Hugo", "KneeGuide/Hugo"
     printf "%-22s %12.2f %12.2f %17.2fx\n", "wall time (s)", kt, ht, kt / ht
+    printf "%-22s %12.2f %12.2f %17.2fx\n", "CPU time (s)", kc, hc, kc / hc
     printf "%-22s %12.0f %12.0f %17.2fx\n", "peak memory (MB)", km / 1024, hm / 1024, km / hm
     printf "%-22s %12d %12d\n", "files written", kf, hf }'
 awk -v p="$pages" -v v="$vsec" -v l="$links" -v a="$anchors" 'BEGIN {
