@@ -54,7 +54,7 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
             foreach (var (url, date) in urls)
             {
                 w.WriteStartElement("url");
-                w.WriteElementString("loc", baseUrl + url);
+                w.WriteElementString("loc", XmlSafe(baseUrl + url));
                 if (date is { } d)
                 {
                     w.WriteElementString("lastmod", ViewModelFactory.Iso(d));
@@ -75,25 +75,25 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
         return WriteXml(w =>
         {
             w.WriteStartElement("feed", atom);
-            w.WriteElementString("title", atom, inputs.Config.Title);
-            w.WriteElementString("subtitle", atom, inputs.Config.Description);
-            w.WriteElementString("id", atom, baseUrl + "/");
+            w.WriteElementString("title", atom, XmlSafe(inputs.Config.Title));
+            w.WriteElementString("subtitle", atom, XmlSafe(inputs.Config.Description));
+            w.WriteElementString("id", atom, XmlSafe(baseUrl + "/"));
             w.WriteElementString("updated", atom, Timestamp(updated));
             Link(w, baseUrl + "/feed.xml", "self");
             Link(w, baseUrl + "/", "alternate");
             w.WriteStartElement("author", atom);
-            w.WriteElementString("name", atom, inputs.Config.Clinic?.Name ?? inputs.Config.Title);
+            w.WriteElementString("name", atom, XmlSafe(inputs.Config.Clinic?.Name ?? inputs.Config.Title));
             w.WriteEndElement();
             foreach (var entry in entries)
             {
                 var page = entry.Require<ContentPage>();
                 w.WriteStartElement("entry", atom);
-                w.WriteElementString("title", atom, page.Title);
-                w.WriteElementString("id", atom, baseUrl + page.Url);
+                w.WriteElementString("title", atom, XmlSafe(page.Title));
+                w.WriteElementString("id", atom, XmlSafe(baseUrl + page.Url));
                 Link(w, baseUrl + page.Url, "alternate");
                 w.WriteElementString("published", atom, Timestamp(page.Date ?? updated));
                 w.WriteElementString("updated", atom, Timestamp(page.LastChanged ?? updated));
-                w.WriteElementString("summary", atom, page.Description ?? "");
+                w.WriteElementString("summary", atom, XmlSafe(page.Description ?? ""));
                 w.WriteEndElement();
             }
 
@@ -105,8 +105,35 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
     {
         w.WriteStartElement("link", "http://www.w3.org/2005/Atom");
         w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("href", href);
+        w.WriteAttributeString("href", XmlSafe(href));
         w.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Drops characters XML 1.0 cannot hold (control characters pasted from other programs): XmlWriter
+    /// would otherwise throw and crash the build over an invisible character.
+    /// </summary>
+    private static string? XmlSafe(string? value)
+    {
+        if (value is null || value.All(XmlConvert.IsXmlChar))
+        {
+            return value;
+        }
+
+        var sb = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(value[i]))
+            {
+                sb.Append(value[i]);
+            }
+            else if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+            {
+                sb.Append(value, i++, 2);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static string Timestamp(DateOnly date) => ViewModelFactory.Iso(date) + "T00:00:00Z";

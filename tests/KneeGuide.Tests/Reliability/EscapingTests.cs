@@ -36,4 +36,18 @@ public sealed class EscapingTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", site.ReadOutput("feed.xml"));
         Assert.Contains("Author &lt;script&gt;", site.ReadOutput("credits/index.html"));
     }
+
+    [Fact]
+    public async Task A_control_character_pasted_into_a_title_does_not_crash_the_feed()
+    {
+        // Found by FuzzTests: XmlWriter threw on U+0001 and the whole build crashed.
+        using var site = new TestSite();
+        site.Write("articles/sample.md", "---\ntitle: \"Knee\\x01 pain\"\ndescription: D.\ndate: 2026-01-15\n---\n\n## First part\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        var feed = System.Xml.Linq.XDocument.Parse(site.ReadOutput("feed.xml"));
+        Assert.Contains(feed.Descendants(), e => e.Name.LocalName == "title" && e.Value == "Knee pain");
+    }
 }
