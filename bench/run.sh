@@ -76,7 +76,7 @@ if [[ $SCALE == 0 ]] && ! command -v hugo >/dev/null; then
     echo "installing Hugo (apt-get install -y hugo)..."
     if [[ $(id -u) == 0 ]]; then apt-get install -y -q hugo >/dev/null; else sudo apt-get install -y -q hugo >/dev/null; fi
 fi
-echo "kneeguide: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') Release; dotnet $(dotnet --version)"
+echo "kneeguide: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') Release$([[ $SKIP_BUILD == 1 ]] && echo ' (--skip-build: the binary may be older than this commit)'); dotnet $(dotnet --version)"
 [[ $SCALE == 0 ]] && echo "hugo: $(hugo version | cut -d' ' -f2)"
 
 # --- corpus ------------------------------------------------------------------------------------------
