@@ -12,6 +12,13 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     /// <summary>Treat warnings as errors (review dates overdue, unused credits).</summary>
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// Let the previous output's deletion finish in the background after the build returns (the CLI
+    /// exits without waiting; the next build removes what is left). Off by default so a caller that
+    /// deletes the folders afterwards (tests, the preview) does not race with it.
+    /// </summary>
+    public bool DeferCleanup { get; init; }
+
     /// <summary>Check external http(s) links (--check-external); site.yml check_external_links also turns it on.</summary>
     public bool CheckExternal { get; init; }
 
@@ -85,7 +92,7 @@ public static class SiteBuilder
         var all = diagnostics.Sorted();
         // A review merely "due soon" is advance notice: it never fails a build, not even with --strict.
         var failed = all.Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning && d.Code != Diagnostics.ErrorCodes.ReviewDueSoon));
-        var files = Directory.EnumerateFiles(staging.StagingRoot, "*", SearchOption.AllDirectories).Count();
+        var files = result.Outputs.PipelineNames.Sum(name => result.Outputs[name].Count(d => d.Destination is not null));
         if (failed)
         {
             staging.Discard();
@@ -93,6 +100,11 @@ public static class SiteBuilder
         else
         {
             staging.Commit();
+        }
+
+        if (!options.DeferCleanup)
+        {
+            await staging.Cleanup;
         }
 
         var summary = result.Outputs[SitePipelineNames.Validation].Select(d => d.Get<ValidationSummary>()).FirstOrDefault(s => s is not null);

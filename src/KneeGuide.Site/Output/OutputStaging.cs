@@ -72,9 +72,16 @@ public sealed class OutputStaging
 
     private void DeleteRetiredOutputs()
     {
-        foreach (var dir in Directory.EnumerateDirectories(_parent, $".{_name}.retired-*"))
+        try
         {
-            DeleteQuietly(dir);
+            foreach (var dir in Directory.EnumerateDirectories(_parent, $".{_name}.retired-*").ToList())
+            {
+                DeleteQuietly(dir);
+            }
+        }
+        catch (IOException)
+        {
+            // The parent folder went away: nothing left to clean.
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal };
+        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal, DeferCleanup = true };
         var result = await BuildProgress.RunAsync(options, settings.Format == "text", cancellationToken);
         BuildReport.Write(result, settings.Format, SiteBuilder.DisplayPath(settings.Output));
         if ((settings.Timings || settings.Verbose) && settings.Format == "text")
