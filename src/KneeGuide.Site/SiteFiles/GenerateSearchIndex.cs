@@ -37,26 +37,35 @@ public sealed class GenerateSearchIndex : IModule
             .OrderBy(p => p.Page.Url, StringComparer.Ordinal)
             .ToList();
 
-        var postings = new SortedDictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
+        // Terms per page in parallel (tokenizing is most of the work), then merged in page order, so
+        // each term's postings come out sorted by document number without sorting them.
+        var perPage = new Dictionary<string, int>[pages.Count];
+        Parallel.For(0, pages.Count, i => perPage[i] = Weights(pages[i].Doc, pages[i].Page));
+        var postings = new Dictionary<string, List<int[]>>(StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {
-            foreach (var (term, weight) in Weights(pages[i].Doc, pages[i].Page))
+            foreach (var (term, weight) in perPage[i])
             {
                 if (!postings.TryGetValue(term, out var docs))
                 {
                     postings[term] = docs = [];
                 }
 
-                docs[i] = weight;
+                docs.Add([i, weight]);
             }
         }
 
         var documents = new List<Document>();
-        var shards = postings.GroupBy(p => SearchTerms.ShardKey(p.Key)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var shards = postings.Keys.GroupBy(SearchTerms.ShardKey).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var shard in shards)
         {
-            var body = shard.ToDictionary(p => p.Key, p => p.Value.Select(d => new[] { d.Key, d.Value }).ToArray());
-            documents.Add(JsonFile($"search/terms/{shard.Key}.json", new SortedDictionary<string, int[][]>(body, StringComparer.Ordinal)));
+            var body = new SortedDictionary<string, int[][]>(StringComparer.Ordinal);
+            foreach (var term in shard)
+            {
+                body[term] = postings[term].ToArray();
+            }
+
+            documents.Add(JsonFile($"search/terms/{shard.Key}.json", body));
         }
 
         for (var chunk = 0; chunk * DocumentChunkSize < pages.Count; chunk++)
@@ -79,7 +88,7 @@ public sealed class GenerateSearchIndex : IModule
     }
 
     /// <summary>Each term of a page with its best weight (a title word is not also counted as body text).</summary>
-    private static IEnumerable<(string Term, int Weight)> Weights(Document doc, ContentPage page)
+    private static Dictionary<string, int> Weights(Document doc, ContentPage page)
     {
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string? text, int weight)
@@ -91,10 +100,9 @@ public sealed class GenerateSearchIndex : IModule
         }
 
         var rendered = doc.Get<RenderedMarkdown>();
-        var body = SearchTerms.Tokenize(rendered?.PlainText).GroupBy(t => t, StringComparer.Ordinal);
-        foreach (var group in body)
+        foreach (var term in SearchTerms.Tokenize(rendered?.PlainText))
         {
-            weights[group.Key] = Math.Min(group.Count(), BodyCap) * BodyWeight;
+            weights[term] = Math.Min(weights.GetValueOrDefault(term) + BodyWeight, BodyCap * BodyWeight);
         }
 
         foreach (var heading in rendered?.Headings ?? [])
@@ -111,7 +119,7 @@ public sealed class GenerateSearchIndex : IModule
         }
 
         Add(page.Title, TitleWeight);
-        return weights.Select(w => (w.Key, w.Value));
+        return weights;
     }
 
     private static Document JsonFile<T>(string destination, T value) =>
