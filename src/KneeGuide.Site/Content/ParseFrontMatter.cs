@@ -41,6 +41,8 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
             CheckDosage(exercise, display, text, diagnostics);
         }
 
+        CheckAddresses(model, diagnostics);
+
         context.Diagnostics.AddRange(diagnostics.Sorted());
         var failed = diagnostics.HasErrors || model is null;
         var page = ToPage(source, display, kind, model, failed);
@@ -70,6 +72,19 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
             var line = text.Split('\n').TakeWhile(l => !l.StartsWith("dosage:", StringComparison.Ordinal)).Count() + 1;
             diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, new SourceLocation(display, line, 1), "'dosage' needs 'reps' (e.g. \"10-15\") or 'hold_seconds' (e.g. 30)"));
         }
+    }
+
+    private static void CheckAddresses(object? model, DiagnosticBag diagnostics)
+    {
+        var (tags, redirects) = model switch
+        {
+            ArticleFrontMatter a => (a.Tags, a.RedirectFrom),
+            ExerciseFrontMatter e => (e.Tags, []),
+            PageFrontMatter p => ([], p.RedirectFrom),
+            _ => ((IReadOnlyList<Located<string>>)[], (IReadOnlyList<Located<string>>)[]),
+        };
+        FrontMatterValueRules.CheckTags(tags, diagnostics);
+        FrontMatterValueRules.CheckRedirects(redirects, diagnostics);
     }
 
     private static ContentPage ToPage(string source, string display, ContentKind kind, object? model, bool failed)
