@@ -147,6 +147,11 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
         var top = new List<(Document Doc, int Count, DateOnly Date)>(wanted + 1);
         foreach (var (other, count) in shared)
         {
+            if (top.Count == wanted && count < top[^1].Count)
+            {
+                continue;
+            }
+
             var candidate = (other, count, other.Require<ContentPage>().Date ?? DateOnly.MinValue);
             var at = top.FindIndex(t => Ranks(candidate, t));
             if (at >= 0 || top.Count < wanted)
