@@ -27,6 +27,9 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
 
     /// <summary>The date review deadlines are measured from (default: the real date). It changes warnings only, never output.</summary>
     public DateOnly? Today { get; init; }
+
+    /// <summary>Keep the build's documents and services on the result (<see cref="BuildResult.State"/>), for the preview's incremental rebuilds.</summary>
+    public bool KeepState { get; init; }
 }
 
 public sealed record BuildResult(
@@ -40,6 +43,12 @@ public sealed record BuildResult(
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>What the build produced, in memory; only when <see cref="BuildOptions.KeepState"/> asked for it.</summary>
+    public Incremental.BuildState? State { get; init; }
+
+    /// <summary>The page an incremental preview rebuild re-rendered (input-relative); null for a full build.</summary>
+    public string? IncrementalPage { get; init; }
 }
 
 /// <summary>
@@ -63,15 +72,18 @@ public static class SiteBuilder
         var theme = ThemeTemplates.Load(options.Theme, DisplayPath(options.Theme), diagnostics);
         var staging = new OutputStaging(options.Output);
         staging.Prepare();
+        var review = new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict);
+        var locator = new TemplateLinkLocator(theme, inputs.Config);
+        var externalLinks = ExternalLinkOptions(options, inputs, inputRoot);
         var services = new ServiceRegistry()
             .Add(inputs)
             .Add(theme)
             .Add(staging)
             .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, diagnostics))
             .Add(new PageRendererFactory(inputs, theme))
-            .Add(new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict))
-            .Add(new TemplateLinkLocator(theme, inputs.Config));
-        var engine = new Engine(SitePipelines.Create(inputs, theme, ExternalLinkOptions(options, inputs, inputRoot)), services);
+            .Add(review)
+            .Add(locator);
+        var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks), services);
         if (onPhase is not null)
         {
             engine.PhaseCompleted += onPhase;
@@ -90,8 +102,7 @@ public static class SiteBuilder
 
         diagnostics.AddRange(engine.Diagnostics.Sorted());
         var all = diagnostics.Sorted();
-        // A review merely "due soon" is advance notice: it never fails a build, not even with --strict.
-        var failed = all.Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning && d.Code != Diagnostics.ErrorCodes.ReviewDueSoon));
+        var failed = Fails(all, options.Strict);
         var files = result.Outputs.PipelineNames.Sum(name => result.Outputs[name].Count(d => d.Destination is not null));
         if (failed)
         {
@@ -108,8 +119,16 @@ public static class SiteBuilder
         }
 
         var summary = result.Outputs[SitePipelineNames.Validation].Select(d => d.Get<ValidationSummary>()).FirstOrDefault(s => s is not null);
-        return new BuildResult(all, !failed, watch.Elapsed, summary, result.PipelineTimings, failed ? 0 : files);
+        return new BuildResult(all, !failed, watch.Elapsed, summary, result.PipelineTimings, failed ? 0 : files)
+        {
+            State = options.KeepState ? new Incremental.BuildState(options, inputs, theme, review, locator, result.Outputs, all, !failed, externalLinks is not null) : null,
+        };
     }
+
+    /// <summary>Whether these diagnostics stop a build from being published.</summary>
+    public static bool Fails(IEnumerable<Diagnostic> diagnostics, bool strict) =>
+        // A review merely "due soon" is advance notice: it never fails a build, not even with --strict.
+        diagnostics.Any(d => d.Severity == Severity.Error || (strict && d.Severity == Severity.Warning && d.Code != Diagnostics.ErrorCodes.ReviewDueSoon));
 
     /// <summary>
     /// The external link check, when the command line or site.yml asks for it. The cache lives next to

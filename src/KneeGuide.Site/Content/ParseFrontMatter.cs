@@ -46,7 +46,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
         context.Diagnostics.AddRange(diagnostics.Sorted());
         var failed = diagnostics.HasErrors || model is null;
         var page = ToPage(source, display, kind, model, failed);
-        var document = input.With(page).WithDestination(page.Published ? ContentPaths.DestinationOf(page.Url) : null);
+        var document = input.With(page).With(new FrontMatterText(yaml ?? string.Empty)).WithDestination(page.Published ? ContentPaths.DestinationOf(page.Url) : null);
         return model is null ? document : document.WithFacet(model);
     }
 

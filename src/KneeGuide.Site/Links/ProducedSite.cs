@@ -91,6 +91,45 @@ public sealed partial class ProducedSite
         return new LinkCheck(new LinkProblem(ErrorCodes.BrokenAnchor, $"'#{id}' is not an id on {target.Url}", Suggestions.Closest(id, target.Ids)), CheckedAnchor: true);
     }
 
+    /// <summary>
+    /// The produced page (its output path, "/articles/x/index.html") whose ids decide whether
+    /// <paramref name="href"/>'s fragment exists; null when the link has no fragment or does not lead
+    /// to a produced page. The preview's incremental rebuild uses it to find the links to re-check
+    /// when a page's ids change.
+    /// </summary>
+    public string? AnchorTargetOf(string fromPath, PageLinks from, string href)
+    {
+        if (UrlClassifier.Classify(href) is not (UrlKind.Fragment or UrlKind.RootRelative or UrlKind.Relative))
+        {
+            return null;
+        }
+
+        var (path, fragment) = UrlClassifier.SplitPath(href);
+        if (string.IsNullOrEmpty(fragment) || fragment == "top")
+        {
+            return null;
+        }
+
+        if (path.Length == 0)
+        {
+            return fromPath;
+        }
+
+        var file = Find(Uri.UnescapeDataString(Resolve(from.Url, path)));
+        return file is not null && _pages.ContainsKey(file) ? file : null;
+    }
+
+    /// <summary>Replaces the links and ids of one produced page (same output path) after it was re-rendered.</summary>
+    public void ReplacePage(string path, PageLinks links)
+    {
+        if (!_pages.ContainsKey(path))
+        {
+            throw new InvalidOperationException($"'{path}' is not a produced page; only existing pages can be replaced.");
+        }
+
+        _pages[path] = links;
+    }
+
     private LinkProblem Missing(string path)
     {
         var asPage = path.EndsWith('/') ? path : path + "/";

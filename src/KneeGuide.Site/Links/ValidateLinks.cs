@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
@@ -27,76 +26,17 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
         var index = context.Outputs[SitePipelineNames.SiteIndex][0].Require<SiteIndex>();
         var ignore = context.GetService<SiteInputs>().Config.LinkCheckIgnore;
         var site = new ProducedSite(documents, index);
-        var diagnostics = context.Diagnostics;
-        var locator = context.GetService<TemplateLinkLocator>();
+        var check = new PageLinkCheck(site, ignore, context.GetService<TemplateLinkLocator>());
         var pages = documents.Select(d => (Doc: d, Links: d.Get<PageLinks>())).Where(p => p.Links is not null).ToList();
-        var linkCount = 0;
-        var anchorCount = 0;
-        var externalCount = 0;
-        var externalLinks = new ConcurrentBag<LinkReference>();
+        var results = new PageValidation[pages.Count];
+        Parallel.For(0, pages.Count, i => results[i] = check.Check(pages[i].Doc, pages[i].Links!));
 
-        // A template link is the same fault on every page that shows it, but its message can name the
-        // page (a relative link, an anchor): keep the one from the first page in URL order, so it is
-        // reported once and the output is the same on every build.
-        var templateFaults = new ConcurrentDictionary<(SourceLocation, string), (string Page, Diagnostic Fault)>();
-        Parallel.ForEach(pages, entry =>
-        {
-            var page = entry.Links!;
-            var pageOptedOut = page.SkipValidation || OptedOut(entry.Doc);
-            if (!pageOptedOut)
-            {
-                foreach (var (id, at) in page.DuplicateIds)
-                {
-                    diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateId, at, $"the id '{id}' appears more than once on {page.Url}; links to it would be ambiguous"));
-                }
-            }
-
-            foreach (var link in page.Links)
-            {
-                // A page's own opt-out covers what its editor wrote; the theme's links are still checked.
-                if (link.NoCheck || (pageOptedOut && link.Origin != LinkOrigin.Template) || Ignored(link.Href, ignore))
-                {
-                    continue;
-                }
-
-                Interlocked.Increment(ref linkCount);
-                var result = site.Check(page, link.Href);
-                if (result.IsExternal)
-                {
-                    Interlocked.Increment(ref externalCount);
-                    externalLinks.Add(link);
-                }
-
-                if (result.CheckedAnchor)
-                {
-                    Interlocked.Increment(ref anchorCount);
-                }
-
-                if (result.Problem is not { } problem)
-                {
-                    continue;
-                }
-
-                var at = link.Origin == LinkOrigin.Template ? locator.Locate(link.Href, link.Location) : link.Location;
-                var fault = Diagnostic.Error(problem.Code, at, problem.Message, problem.Suggestion);
-                if (link.Origin == LinkOrigin.Template)
-                {
-                    templateFaults.AddOrUpdate(
-                        (at, link.Href),
-                        (page.Url, fault),
-                        (_, seen) => string.CompareOrdinal(page.Url, seen.Page) < 0 ? (page.Url, fault) : seen);
-                }
-                else
-                {
-                    diagnostics.Add(fault);
-                }
-            }
-        });
-
-        diagnostics.AddRange(templateFaults.Values.Select(v => v.Fault));
-        var (checkedUrls, fromCache) = external is null ? (0, 0) : await CheckExternalAsync(externalLinks, diagnostics, context.CancellationToken);
-        var summary = new ValidationSummary(pages.Count, linkCount, anchorCount, externalCount, checkedUrls, fromCache);
-        return [new Document(null, null).With(summary)];
+        context.Diagnostics.AddRange(PageValidation.Combine(results));
+        var externalLinks = results.SelectMany(r => r.ExternalLinks);
+        var (checkedUrls, fromCache) = external is null ? (0, 0) : await CheckExternalAsync(externalLinks, context.Diagnostics, context.CancellationToken);
+        var summary = new ValidationSummary(pages.Count, results.Sum(r => r.Links), results.Sum(r => r.Anchors), results.Sum(r => r.ExternalLinks.Count), checkedUrls, fromCache);
+        var perPage = new SiteValidation(pages.Select((p, i) => ("/" + p.Doc.Destination, results[i])).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal));
+        return [new Document(null, null).With(summary).With(perPage)];
     }
 
     /// <summary>
@@ -120,21 +60,5 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
         }
 
         return (results.Values.Count(r => r.Detail != "ignored"), results.Values.Count(r => r.FromCache));
-    }
-
-    private static bool OptedOut(Document document) =>
-        document.Get<ArticleFrontMatter>() is { LinkCheck: false } || document.Get<PageFrontMatter>() is { LinkCheck: false };
-
-    private static bool Ignored(string href, IReadOnlyList<string> ignore)
-    {
-        foreach (var prefix in ignore)
-        {
-            if (prefix.Length > 0 && href.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -39,7 +39,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         };
 
         var site = new PreviewSite(new BuildOptions(settings.Input, PreviewFolder(settings.Input), settings.Theme));
-        site.Built += Report;
+        site.Built += result => Report(result, site.FullBuildReason);
         await site.RebuildAsync(stop.Token);
 
         await using var server = new PreviewServer(site, settings.Port);
@@ -61,7 +61,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 async changed =>
                 {
                     Console.Out.WriteLine($"changed: {string.Join(", ", changed.Take(3).Select(SiteBuilder.DisplayPath))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")}");
-                    await site.RebuildAsync(stop.Token);
+                    await site.RebuildAsync(changed, stop.Token);
                 },
                 stop.Token);
         }
@@ -72,7 +72,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         return Program.Success;
     }
 
-    private static void Report(BuildResult result)
+    private static void Report(BuildResult result, string? fullBuildReason)
     {
         var ms = result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
         foreach (var d in result.Diagnostics)
@@ -80,8 +80,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             Console.Error.WriteLine(d.ToString());
         }
 
+        // Say what was rebuilt, so an editor can tell a quick page rebuild from a full one and why.
+        var what = result.IncrementalPage is { } page ? $"rebuilt {page} only" : fullBuildReason is null ? "built" : $"built everything ({fullBuildReason})";
         Console.Out.WriteLine(result.Published
-            ? $"[{DateTime.Now:HH:mm:ss}] built in {ms} ms: {result.FilesWritten} files, {result.WarningCount} warnings; browser reloading."
+            ? $"[{DateTime.Now:HH:mm:ss}] {what} in {ms} ms: {result.FilesWritten} files written, {result.WarningCount} warnings; browser reloading."
             : $"[{DateTime.Now:HH:mm:ss}] build failed in {ms} ms: {result.ErrorCount} errors (shown in the browser too); still serving the last good site.");
     }
 }

@@ -1,16 +1,19 @@
 using KneeGuide.Core;
 using KneeGuide.Site;
+using KneeGuide.Site.Incremental;
 
 namespace KneeGuide.Cli.Preview;
 
 /// <summary>
 /// The site being previewed: runs one build at a time into the private preview folder and remembers the
 /// last result. A failed build leaves the last good site in place (the build publishes atomically), so
-/// the server keeps serving it while the browser shows the errors.
+/// the server keeps serving it while the browser shows the errors. Rebuilds are incremental where an
+/// edit allows it (<see cref="PreviewBuilder"/>).
 /// </summary>
 public sealed class PreviewSite(BuildOptions options)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PreviewBuilder _builder = new(options);
 
     public BuildOptions Options { get; } = options;
 
@@ -21,9 +24,18 @@ public sealed class PreviewSite(BuildOptions options)
     /// <summary>Increases with every build, so a browser can tell a new build from an old one.</summary>
     public int Version { get; private set; }
 
+    /// <summary>Why the last rebuild rebuilt everything (null when it was incremental or the first build).</summary>
+    public string? FullBuildReason => _builder.FullBuildReason;
+
     public event Action<BuildResult>? Built;
 
-    public async Task<BuildResult> RebuildAsync(CancellationToken cancellationToken)
+    public Task<BuildResult> RebuildAsync(CancellationToken cancellationToken) => RebuildAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Rebuilds after <paramref name="changed"/> files were saved: only the saved page when the edit
+    /// cannot change any other page (see <see cref="BodyEdit"/>), the whole site otherwise.
+    /// </summary>
+    public async Task<BuildResult> RebuildAsync(IReadOnlyList<string>? changed, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -31,7 +43,7 @@ public sealed class PreviewSite(BuildOptions options)
             BuildResult result;
             try
             {
-                result = await SiteBuilder.BuildAsync(Options, cancellationToken: cancellationToken);
+                result = await _builder.BuildAsync(changed, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
