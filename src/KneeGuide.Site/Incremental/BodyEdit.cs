@@ -14,7 +14,8 @@ public sealed record BodyEditResult(string Source, string Destination, IReadOnly
 /// The fast path of the preview: a save of one Markdown page whose front matter is byte for byte
 /// the same and whose body still places the same exercise cards and the same (credited) images.
 /// Such an edit changes nothing any other page shows, so only this page is parsed, rendered and
-/// link-checked again, with the links of the pages that point at its anchors. Everything else
+/// link-checked again, with the links of the pages that point at its anchors, and its terms in the
+/// search index are updated. Everything else
 /// (front matter, new/removed/renamed files, theme, site.yml, credits, images) needs a full build:
 /// <see cref="TryApplyAsync"/> then returns null with the reason, before changing anything.
 /// </summary>
@@ -101,6 +102,11 @@ public sealed class BodyEdit(LiveSite live)
             return Decline("the theme reported an error for this page");
         }
 
+        if (SearchIndexPatch.Changes(live.SearchFiles, live.SearchUrls, old, doc) is not { } search)
+        {
+            return Decline("the page is missing from the search index");
+        }
+
         // Nothing was changed before this point; from here the state follows the edit.
         var path = "/" + produced.Destination;
         var bodyFirstLine = 3 + yaml.Count(c => c == '\n');
@@ -115,7 +121,26 @@ public sealed class BodyEdit(LiveSite live)
 
         var check = new PageLinkCheck(live.Site, state.Inputs.Config.LinkCheckIgnore, state.Locator);
         live.Validation[path] = check.Check(produced, links);
-        var referrers = live.Anchors.LinkingTo(path).Order(StringComparer.Ordinal).ToList();
+        var referrers = live.Anchors.LinkingTo(path).ToHashSet(StringComparer.Ordinal);
+        if (search.Added.Count > 0 || search.Removed.Count > 0)
+        {
+            // A search shard that appears or disappears changes the set of produced files: it can
+            // mend or break a link to it, or change a broken link's suggestion. The pages with faults,
+            // and those with a link that could name a .json file, are checked again.
+            foreach (var added in search.Added)
+            {
+                live.Site.AddFile("/" + added);
+            }
+
+            foreach (var removed in search.Removed)
+            {
+                live.Site.RemoveFile("/" + removed);
+            }
+
+            referrers.UnionWith(live.Validation.Where(v => v.Key != path && (v.Value.Faults.Count > 0 || v.Value.TemplateFaults.Count > 0)).Select(v => v.Key));
+            referrers.UnionWith(live.Pages.Where(p => p.Key != path && p.Value.Require<PageLinks>().Links.Any(MayNameJson)).Select(p => p.Key));
+        }
+
         foreach (var referrer in referrers)
         {
             var page = live.Pages[referrer];
@@ -124,9 +149,26 @@ public sealed class BodyEdit(LiveSite live)
 
         live.Anchors.Update(live.Site, path, links);
         live.Unpublished[produced.Destination!] = produced.Content.ReadText();
+        foreach (var (destination, json) in search.Files)
+        {
+            if (json is null)
+            {
+                live.SearchFiles.Remove(destination);
+            }
+            else
+            {
+                live.SearchFiles[destination] = json;
+            }
+
+            live.Unpublished[destination] = json;
+        }
+
         var all = live.Diagnostics();
-        return new BodyEditResult(source, produced.Destination!, referrers, all, SiteBuilder.Fails(all, state.Options.Strict));
+        return new BodyEditResult(source, produced.Destination!, referrers.Order(StringComparer.Ordinal).ToList(), all, SiteBuilder.Fails(all, state.Options.Strict));
     }
+
+    private static bool MayNameJson(LinkReference link) =>
+        link.Href.Contains("json", StringComparison.OrdinalIgnoreCase) || link.Href.Contains('%');
 
     private BodyEditResult? Decline(string reason)
     {

@@ -44,11 +44,20 @@ public sealed class LiveSite
 
     public AnchorLinkGraph Anchors { get; private set; } = new();
 
+    /// <summary>The search index files as last produced (output path -> JSON text); empty when the site has none.</summary>
+    public Dictionary<string, string> SearchFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Published page URLs in ordinal order: a page's number in the search index.</summary>
+    public IReadOnlyList<string> SearchUrls { get; private set; } = [];
+
     /// <summary>Every diagnostic of the current state except link checking's, which come from <see cref="Validation"/>.</summary>
     public IReadOnlyList<Diagnostic> OtherDiagnostics { get; set; } = [];
 
-    /// <summary>Pages re-rendered since the preview folder was last written (a save with errors is not published).</summary>
-    public Dictionary<string, string> Unpublished { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Files changed since the preview folder was last written (a save with errors is not
+    /// published), by output path; null for a file to delete.
+    /// </summary>
+    public Dictionary<string, string?> Unpublished { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The preview folder holds this state's output, apart from <see cref="Unpublished"/>. False after
@@ -81,6 +90,12 @@ public sealed class LiveSite
             live.Pages["/" + doc.Destination] = doc;
         }
 
+        foreach (var doc in state.Outputs[SitePipelineNames.SearchIndex].Where(d => d.Destination is not null))
+        {
+            live.SearchFiles[doc.Destination!] = doc.Content.ReadText();
+        }
+
+        live.SearchUrls = index.ByUrl.Keys.Order(StringComparer.Ordinal).ToList();
         live.Anchors = AnchorLinkGraph.Build(live.Site, live.Pages.Select(p => (p.Key, p.Value.Require<PageLinks>())));
         // Link checking's diagnostics are kept per page; the rest as they are. A diagnostic both
         // produced (identical code, place and message) would have been reported once anyway.

@@ -49,13 +49,21 @@ public sealed class PreviewBuilder(BuildOptions options)
         return full;
     }
 
-    /// <summary>Writes the pages re-rendered since the last publish (several when earlier saves had errors).</summary>
+    /// <summary>Writes the files changed since the last publish (more than one page when earlier saves had errors).</summary>
     private int Publish(LiveSite live)
     {
         var count = 0;
-        foreach (var (destination, html) in live.Unpublished.OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
+        foreach (var (destination, text) in live.Unpublished.OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
         {
-            PreviewFileWriter.Write(options.Output, destination, html);
+            if (text is null)
+            {
+                PreviewFileWriter.Delete(options.Output, destination);
+            }
+            else
+            {
+                PreviewFileWriter.Write(options.Output, destination, text);
+            }
+
             live.Unpublished.Remove(destination);
             count++;
         }

@@ -130,6 +130,20 @@ public sealed partial class ProducedSite
         _pages[path] = links;
     }
 
+    /// <summary>Adds a produced file that is not a page (a new search index shard).</summary>
+    public void AddFile(string path) => _files.Add(path);
+
+    /// <summary>Removes a produced file that is not a page (a search index shard left without terms).</summary>
+    public void RemoveFile(string path)
+    {
+        if (_pages.ContainsKey(path))
+        {
+            throw new InvalidOperationException($"'{path}' is a page; pages are never removed from a produced site.");
+        }
+
+        _files.Remove(path);
+    }
+
     private LinkProblem Missing(string path)
     {
         var asPage = path.EndsWith('/') ? path : path + "/";

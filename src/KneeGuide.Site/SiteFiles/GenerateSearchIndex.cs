@@ -88,7 +88,7 @@ public sealed class GenerateSearchIndex : IModule
     }
 
     /// <summary>Each term of a page with its best weight (a title word is not also counted as body text).</summary>
-    private static Dictionary<string, int> Weights(Document doc, ContentPage page)
+    internal static Dictionary<string, int> Weights(Document doc, ContentPage page)
     {
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string? text, int weight)

@@ -59,7 +59,7 @@ public sealed class BodyEditTests : IDisposable
 
         Assert.Equal(Article, result.IncrementalPage);
         Assert.True(result.Published);
-        Assert.Equal(1, result.FilesWritten);
+        Assert.InRange(result.FilesWritten, 1, 20); // the page and the search index shards its new words are in
         Assert.Contains("A new sentence about knees.", File.ReadAllText(Path.Combine(_previewDir, "articles/sample/index.html")));
     }
 
