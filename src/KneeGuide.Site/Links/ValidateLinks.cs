@@ -35,8 +35,14 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
         var externalLinks = results.SelectMany(r => r.ExternalLinks);
         var (checkedUrls, fromCache) = external is null ? (0, 0) : await CheckExternalAsync(externalLinks, context.Diagnostics, context.CancellationToken);
         var summary = new ValidationSummary(pages.Count, results.Sum(r => r.Links), results.Sum(r => r.Anchors), results.Sum(r => r.ExternalLinks.Count), checkedUrls, fromCache);
-        var perPage = new SiteValidation(pages.Select((p, i) => ("/" + p.Doc.Destination, results[i])).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal));
-        return [new Document(null, null).With(summary).With(perPage)];
+        // Two pages at one address (already an error) keep the later one's result, as ProducedSite keeps its links.
+        var perPage = new Dictionary<string, PageValidation>(StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            perPage["/" + pages[i].Doc.Destination] = results[i];
+        }
+
+        return [new Document(null, null).With(summary).With(new SiteValidation(perPage))];
     }
 
     /// <summary>
