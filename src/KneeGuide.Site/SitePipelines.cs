@@ -46,6 +46,7 @@ public static class SitePipelines
         pipelines.Add(CopyPipeline(Names.ThemeAssets, () => ThemeAssetFiles(theme.Root)));
 
         var validation = new Pipeline(Names.Validation);
+        validation.OutputModules.Add(new CheckOutputPaths(pipelines.Select(p => p.Name).ToArray()));
         validation.OutputModules.Add(new ValidateLinks(pipelines.Select(p => p.Name).ToArray(), externalLinks));
         pipelines.Add(validation);
         return pipelines;
