@@ -10,6 +10,7 @@ namespace KneeGuide.Site.Templates;
 public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
 {
     private readonly ConcurrentDictionary<string, ExerciseView> _exercises = new(StringComparer.Ordinal);
+    private readonly Lazy<RelatedPages> _related = new(() => new RelatedPages(index));
 
     public SiteView Site { get; } = CreateSite(inputs.Config);
 
@@ -124,53 +125,7 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
 
     public static IReadOnlyList<LinkView> Links(IEnumerable<Document>? docs) => (docs ?? []).Select(Link).ToList();
 
-    /// <summary>
-    /// Up to four pages sharing the most tags (then newest, then by source path). A tag can carry
-    /// hundreds of pages, so this counts and keeps a running top four instead of sorting them all.
-    /// </summary>
-    private IReadOnlyList<LinkView> Related(Document doc)
-    {
-        const int wanted = 4;
-        var page = doc.Require<ContentPage>();
-        var shared = new Dictionary<Document, int>(ReferenceEqualityComparer.Instance);
-        foreach (var tag in page.Tags.Select(t => t.Value).Distinct(StringComparer.Ordinal))
-        {
-            foreach (var other in index.Tags.GetValueOrDefault(tag) ?? [])
-            {
-                if (other != doc)
-                {
-                    shared[other] = shared.GetValueOrDefault(other) + 1;
-                }
-            }
-        }
-
-        var top = new List<(Document Doc, int Count, DateOnly Date)>(wanted + 1);
-        foreach (var (other, count) in shared)
-        {
-            if (top.Count == wanted && count < top[^1].Count)
-            {
-                continue;
-            }
-
-            var candidate = (other, count, other.Require<ContentPage>().Date ?? DateOnly.MinValue);
-            var at = top.FindIndex(t => Ranks(candidate, t));
-            if (at >= 0 || top.Count < wanted)
-            {
-                top.Insert(at >= 0 ? at : top.Count, candidate);
-                if (top.Count > wanted)
-                {
-                    top.RemoveAt(wanted);
-                }
-            }
-        }
-
-        return top.Select(t => Link(t.Doc)).ToList();
-
-        static bool Ranks((Document Doc, int Count, DateOnly Date) a, (Document Doc, int Count, DateOnly Date) b) =>
-            a.Count != b.Count ? a.Count > b.Count
-            : a.Date != b.Date ? a.Date > b.Date
-            : string.CompareOrdinal(a.Doc.Source, b.Doc.Source) < 0;
-    }
+    private IReadOnlyList<LinkView> Related(Document doc) => _related.Value.For(doc, 4).Select(Link).ToList();
 
     public IReadOnlyList<LinkView> Breadcrumbs(ContentPage page)
     {
