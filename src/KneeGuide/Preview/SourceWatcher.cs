@@ -31,7 +31,12 @@ public sealed class SourceWatcher : IDisposable
         }
     }
 
-    public TimeSpan Quiet { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long no event must arrive before a burst counts as finished. One save's events (write,
+    /// truncate, rename) arrive within a few milliseconds; 50 ms leaves margin while keeping it a
+    /// small part of edit-to-reload now that a body edit rebuilds in tens of milliseconds.
+    /// </summary>
+    public TimeSpan Quiet { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Runs <paramref name="onChange"/> after each burst of changes until cancelled.</summary>
     public async Task RunAsync(Func<IReadOnlyList<string>, Task> onChange, CancellationToken cancellationToken)
