@@ -7,7 +7,10 @@ public static class Suggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
-        var limit = Math.Max(2, value.Length / 3);
+        // For a path, how close is judged on its file name: 'images/' shared by every candidate must not
+        // make 'images/nothere.svg' look like a near miss of 'images/new1.svg'.
+        var name = value[(value.LastIndexOf('/') + 1)..];
+        var limit = Math.Max(2, name.Length / 3);
         foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
         {
             var d = Distance(value.ToLowerInvariant(), candidate.ToLowerInvariant(), limit);
