@@ -29,6 +29,7 @@ public sealed class OutputStaging
 
     public void Prepare()
     {
+        _createdFolders.Clear();
         DeleteIfExists(StagingRoot);
         Directory.CreateDirectory(StagingRoot);
         _cleanup = Task.Run(DeleteRetiredOutputs);
@@ -48,9 +49,18 @@ public sealed class OutputStaging
             throw new InvalidOperationException($"Refusing to write '{destination}' outside the output folder.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // Thousands of pages share few folders: ask the file system for each folder once.
+        // GetOrAdd returns only once some caller's CreateDirectory for the folder has completed.
+        _createdFolders.GetOrAdd(Path.GetDirectoryName(full)!, folder =>
+        {
+            Directory.CreateDirectory(folder);
+            return 0;
+        });
+
         return full;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Swaps the staging folder in with two renames. The previous output is renamed aside and deleted
