@@ -30,6 +30,7 @@ public sealed class OutputStaging
     public void Prepare()
     {
         _createdFolders.Clear();
+        _claimed.Clear();
         DeleteIfExists(StagingRoot);
         Directory.CreateDirectory(StagingRoot);
         _cleanup = Task.Run(DeleteRetiredOutputs);
@@ -61,6 +62,10 @@ public sealed class OutputStaging
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _claimed = new(StringComparer.Ordinal);
+
+    /// <summary>True for the first writer of a destination in this build, false for any later one.</summary>
+    public bool TryClaim(string destination) => _claimed.TryAdd(destination, 0);
 
     /// <summary>
     /// Swaps the staging folder in with two renames. The previous output is renamed aside and deleted
