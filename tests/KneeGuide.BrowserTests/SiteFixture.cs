@@ -11,7 +11,8 @@ namespace KneeGuide.BrowserTests;
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium by default; KNEEGUIDE_CHROMIUM names another Chromium-based browser (GitHub's runners ship Chrome).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KNEEGUIDE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly string _output = Path.Combine(Path.GetTempPath(), "kneeguide-browser-tests", Guid.NewGuid().ToString("N")[..12]);
     private IPlaywright? _playwright;
@@ -26,7 +27,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException($"Browser tests need Debian's chromium at {ChromiumPath}; install it with `apt-get install -y chromium` (.ci/run does this).");
+            throw new InvalidOperationException($"Browser tests need Debian's chromium at {ChromiumPath}; install it with `apt-get install -y chromium` (.ci/run does this), or set KNEEGUIDE_CHROMIUM to a Chromium or Chrome binary.");
         }
 
         var root = RepositoryRoot;
