@@ -25,7 +25,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
 
     private readonly SourceLinkResolver _resolver = new(catalog, diagnostics);
 
-    public RenderedMarkdown Render(string text, string source)
+    /// <param name="checkLinks">false for a page with <c>link_check: false</c>: its links to missing
+    /// files are left as written instead of reported.</param>
+    public RenderedMarkdown Render(string text, string source, bool checkLinks = true)
     {
         var display = catalog.Display(source);
         var document = Markdig.Markdown.Parse(text, pipeline);
@@ -63,7 +65,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             }
         }
 
-        RewriteInlines(document.Descendants<Inline>().ToList(), source, display, 0, 0, links, ids);
+        RewriteInlines(document.Descendants<Inline>().ToList(), source, display, 0, 0, links, ids, checkLinks);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
@@ -98,7 +100,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         return writer.ToString().Trim();
     }
 
-    private void RewriteInlines(List<Inline> inlines, string source, string display, int lineOffset, int columnOffset, List<LinkReference> links, List<(string, SourceLocation)> ids)
+    private void RewriteInlines(List<Inline> inlines, string source, string display, int lineOffset, int columnOffset, List<LinkReference> links, List<(string, SourceLocation)> ids, bool checkLinks = true)
     {
         foreach (var inline in inlines)
         {
@@ -119,7 +121,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                         link.Title = null;
                     }
 
-                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage, report: !noCheck);
+                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage, report: !noCheck && checkLinks);
                     if (resolved is not null)
                     {
                         link.Url = resolved.Href;

@@ -23,7 +23,8 @@ public sealed class RenderMarkdown : ParallelModule
         var text = input.Content.ReadText();
         try
         {
-            var rendered = renderer.Render(text, page.Source);
+            var checkLinks = input.Get<ArticleFrontMatter>() is not { LinkCheck: false } && input.Get<PageFrontMatter>() is not { LinkCheck: false };
+            var rendered = renderer.Render(text, page.Source, checkLinks);
             var document = input.With(rendered);
             if (input.Get<ExerciseFrontMatter>() is { } exercise)
             {

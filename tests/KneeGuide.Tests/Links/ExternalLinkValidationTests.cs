@@ -138,7 +138,7 @@ public sealed class ExternalLinkValidationTests : IDisposable
     {
         _server.Status("/gone", 404);
         _site.Write("articles/links.md", Article($"""
-            [Nowhere](/nowhere/), [no anchor](#missing) and [old site]({_server.Url("/gone")}).
+            [Nowhere](/nowhere/), [no anchor](#missing), [a missing file](missing.md) and [old site]({_server.Url("/gone")}).
 
             <p id="twice">one</p><p id="twice">two</p>
             """, "link_check: false"));
