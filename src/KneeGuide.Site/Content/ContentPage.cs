@@ -45,8 +45,5 @@ public sealed class ContentPage
 
     public bool Published => !Draft && !Failed;
 
-    /// <summary>The page's body text (or exercise summary) in one line, for cards when there is no description.</summary>
-    public string Summary => Description ?? string.Empty;
-
     public DateOnly? LastChanged => Updated ?? Date;
 }

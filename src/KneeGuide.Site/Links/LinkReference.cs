@@ -42,7 +42,4 @@ public sealed class PageLinks
     public IReadOnlyCollection<string> Ids { get; }
 
     public IReadOnlyList<(string Id, SourceLocation At)> DuplicateIds { get; }
-
-    /// <summary>Source of opt-out: the page's front matter turned validation off for it.</summary>
-    public bool SkipValidation { get; init; }
 }

@@ -57,7 +57,7 @@ public sealed class PageLinkCheck(ProducedSite site, IReadOnlyList<string> ignor
         var external = new List<LinkReference>();
         var links = 0;
         var anchors = 0;
-        var pageOptedOut = page.SkipValidation || OptedOut(document);
+        var pageOptedOut = OptedOut(document);
         if (!pageOptedOut)
         {
             foreach (var (id, at) in page.DuplicateIds)
