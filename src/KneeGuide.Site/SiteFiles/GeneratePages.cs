@@ -31,24 +31,24 @@ public sealed class GeneratePages(SiteInputs inputs) : IModule
 
         var exercises = index.Exercises.Keys.Order(StringComparer.Ordinal).Select(id => views.Exercise(id)!).OrderBy(e => e.Title, StringComparer.Ordinal).ToList();
         var library = View("library", "Exercise library", "/exercises/", "Every exercise in the guide, with its dosage, what it works and what you need.");
-        pages.Add(("library", Clone(library, exercises: exercises, filters: new FiltersView(
+        pages.Add(("library", library with { Exercises = exercises, Filters = new FiltersView(
             exercises.SelectMany(e => e.Targets).Distinct().Order(StringComparer.Ordinal).ToList(),
             exercises.SelectMany(e => e.Equipment).Distinct().Order(StringComparer.Ordinal).ToList(),
-            exercises.Select(e => e.Difficulty).OfType<string>().Distinct().OrderBy(d => Array.IndexOf(["beginner", "intermediate", "advanced"], d)).ToList())), "exercises/index.html"));
+            exercises.Select(e => e.Difficulty).OfType<string>().Distinct().OrderBy(d => Array.IndexOf(["beginner", "intermediate", "advanced"], d)).ToList()) }, "exercises/index.html"));
 
         var mobility = SiteIndex.Sorted(index.MobilityPages.Values);
-        pages.Add(("section", Clone(View("section", "Articles", "/articles/", "Articles about knee pain and how to manage it."), items: ViewModelFactory.Links(index.Articles)), "articles/index.html"));
-        pages.Add(("section", Clone(View("section", "Mobility", "/mobility/", "Mobility routines and guides."), items: ViewModelFactory.Links(mobility)), "mobility/index.html"));
+        pages.Add(("section", View("section", "Articles", "/articles/", "Articles about knee pain and how to manage it.") with { Items = ViewModelFactory.Links(index.Articles) }, "articles/index.html"));
+        pages.Add(("section", View("section", "Mobility", "/mobility/", "Mobility routines and guides.") with { Items = ViewModelFactory.Links(mobility) }, "mobility/index.html"));
 
         var tagNames = index.Tags.Keys.Order(StringComparer.Ordinal).ToList();
-        pages.Add(("tags", Clone(View("tags", "Topics", "/tags/", "Every topic in the guide."), tags: tagNames.Select(views.Tag).ToList()), "tags/index.html"));
+        pages.Add(("tags", View("tags", "Topics", "/tags/", "Every topic in the guide.") with { Tags = tagNames.Select(views.Tag).ToList() }, "tags/index.html"));
         foreach (var tag in tagNames)
         {
             var view = View("tag", $"Topic: {tag}", $"/tags/{tag}/", $"Pages about {tag}.", "Topics", "/tags/");
-            pages.Add(("tag", Clone(view, items: ViewModelFactory.Links(index.Tags[tag])), $"tags/{tag}/index.html"));
+            pages.Add(("tag", view with { Items = ViewModelFactory.Links(index.Tags[tag]) }, $"tags/{tag}/index.html"));
         }
 
-        pages.Add(("credits", Clone(View("credits", "Image credits", "/credits/", "Who made each image in the guide and under which licence."), credits: Credits(index, views)), "credits/index.html"));
+        pages.Add(("credits", View("credits", "Image credits", "/credits/", "Who made each image in the guide and under which licence.") with { Credits = Credits(index, views) }, "credits/index.html"));
         pages.Add(("search", View("search", "Search", "/search/", "Search the guide."), "search/index.html"));
         pages.Add(("404", View("404", "Page not found", "/404.html", "This page does not exist."), "404.html"));
 
@@ -92,25 +92,4 @@ public sealed class GeneratePages(SiteInputs inputs) : IModule
             .Select(c => new CreditView(c.Key, "/images/" + Uri.EscapeDataString(c.Key), c.Value.Title, c.Value.Author, c.Value.Source, c.Value.License, c.Value.LicenseUrl, usedOn.GetValueOrDefault(c.Key) ?? []))
             .ToList();
     }
-
-    private static PageView Clone(
-        PageView v,
-        IReadOnlyList<ExerciseView>? exercises = null,
-        FiltersView? filters = null,
-        IReadOnlyList<LinkView>? items = null,
-        IReadOnlyList<TagView>? tags = null,
-        IReadOnlyList<CreditView>? credits = null) => new()
-        {
-            Kind = v.Kind,
-            Title = v.Title,
-            Description = v.Description,
-            Url = v.Url,
-            CanonicalUrl = v.CanonicalUrl,
-            Breadcrumbs = v.Breadcrumbs,
-            Exercises = exercises ?? v.Exercises,
-            Filters = filters ?? v.Filters,
-            Items = items ?? v.Items,
-            Tags = tags ?? v.Tags,
-            Credits = credits ?? v.Credits,
-        };
 }

@@ -50,7 +50,7 @@ public sealed class ExerciseView
     public ImageView? Image { get; init; }
 }
 
-public sealed class PageView
+public sealed record PageView
 {
     public required string Kind { get; init; }
 
