@@ -13,24 +13,7 @@ public sealed class BodyEditTests : IDisposable
 {
     private const string Article = "articles/sample.md";
 
-    private const string ArticleText = """
-        ---
-        title: Sample article
-        description: An article for the tests.
-        date: 2026-01-15
-        tags: [knees]
-        exercises: [heel-raises]
-        mobility: [mobility-basics]
-        ---
-
-        ## First part
-
-        Some text with a [link to the exercise](../exercises/heel-raises.md).
-
-        ## Second part
-
-        Back to [the first part](#first-part).
-        """;
+    private const string ArticleText = TestSite.SampleArticle;
 
     private readonly TestSite _site = new();
     private readonly PreviewBuilder _preview;

@@ -12,6 +12,26 @@ namespace KneeGuide.Tests.Support;
 /// </summary>
 public sealed class TestSite : IDisposable
 {
+    /// <summary>The minimal site's article (tests that edit it start from this text).</summary>
+    public const string SampleArticle = """
+        ---
+        title: Sample article
+        description: An article for the tests.
+        date: 2026-01-15
+        tags: [knees]
+        exercises: [heel-raises]
+        mobility: [mobility-basics]
+        ---
+
+        ## First part
+
+        Some text with a [link to the exercise](../exercises/heel-raises.md).
+
+        ## Second part
+
+        Back to [the first part](#first-part).
+        """;
+
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public TestSite(bool withDefaults = true)
@@ -135,24 +155,7 @@ public sealed class TestSite : IDisposable
 
             Read [the article](articles/sample.md).
             """);
-        Write("articles/sample.md", """
-            ---
-            title: Sample article
-            description: An article for the tests.
-            date: 2026-01-15
-            tags: [knees]
-            exercises: [heel-raises]
-            mobility: [mobility-basics]
-            ---
-
-            ## First part
-
-            Some text with a [link to the exercise](../exercises/heel-raises.md).
-
-            ## Second part
-
-            Back to [the first part](#first-part).
-            """);
+        Write("articles/sample.md", SampleArticle);
         Write("mobility/mobility-basics.md", """
             ---
             title: Mobility basics
