@@ -10,7 +10,17 @@ public sealed class DiagnosticBag
 {
     private readonly ConcurrentDictionary<Diagnostic, byte> _items = new();
 
-    public void Add(Diagnostic diagnostic) => _items.TryAdd(diagnostic, 0);
+    // Counted as they come in: HasErrors is asked once per written file, and ConcurrentDictionary.Keys
+    // locks every bucket and copies them.
+    private int _errors;
+
+    public void Add(Diagnostic diagnostic)
+    {
+        if (_items.TryAdd(diagnostic, 0) && diagnostic.Severity == Severity.Error)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
@@ -20,11 +30,11 @@ public sealed class DiagnosticBag
         }
     }
 
-    public bool HasErrors => _items.Keys.Any(d => d.Severity == Severity.Error);
+    public bool HasErrors => Volatile.Read(ref _errors) > 0;
 
     public int Count => _items.Count;
 
-    public int ErrorCount => _items.Keys.Count(d => d.Severity == Severity.Error);
+    public int ErrorCount => Volatile.Read(ref _errors);
 
     public int WarningCount => _items.Keys.Count(d => d.Severity == Severity.Warning);
 

@@ -55,6 +55,10 @@ public sealed class Document
     public Document WithFacet(object facet) =>
         new(Source, Destination, Content, SetFacet(facet.GetType(), facet));
 
+    /// <summary>The document without its facet of type T (what a later module consumed and nothing else needs).</summary>
+    public Document Without<T>() where T : class =>
+        Get<T>() is null ? this : new(Source, Destination, Content, Array.FindAll(_facets, f => f.Type != typeof(T)));
+
     private (Type Type, object Value)[] SetFacet(Type type, object value)
     {
         var index = Array.FindIndex(_facets, f => f.Type == type);

@@ -10,6 +10,9 @@ public abstract class DocumentContent
 {
     public static readonly DocumentContent Empty = new TextContent(string.Empty);
 
+    /// <summary>Content already written to the output and released from memory (see WriteFiles).</summary>
+    public static readonly DocumentContent Written = new WrittenContent();
+
     public static DocumentContent FromText(string text) => new TextContent(text);
 
     public static DocumentContent FromFile(string absolutePath) => new FileContent(absolutePath);
@@ -50,6 +53,23 @@ public sealed class Utf8Content(byte[] bytes) : DocumentContent
     public override void WriteTo(string destinationPath) => FileBytes.Write(destinationPath, bytes);
 
     public override string ReadText() => Encoding.UTF8.GetString(bytes);
+}
+
+/// <summary>
+/// Stands in for content that was written and let go: reading or writing it again is a bug in the
+/// pipeline wiring, not something to paper over with an empty file.
+/// </summary>
+public sealed class WrittenContent : DocumentContent
+{
+    internal WrittenContent()
+    {
+    }
+
+    public override void WriteTo(string destinationPath) =>
+        throw new InvalidOperationException("This document's content was already written to the output and released.");
+
+    public override string ReadText() =>
+        throw new InvalidOperationException("This document's content was already written to the output and released.");
 }
 
 /// <summary>

@@ -69,15 +69,36 @@ public sealed class Engine(IReadOnlyList<Pipeline> pipelines, ServiceRegistry se
         var watch = Stopwatch.StartNew();
         var context = new ExecutionContext(pipeline.Name, phase, Diagnostics, new PipelineOutputs(_outputs), services, cancellationToken);
         var documents = inputs;
-        foreach (var module in pipeline.ModulesFor(phase))
+        foreach (var step in Steps(pipeline.ModulesFor(phase)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            documents = await module.ExecuteAsync(documents, context);
+            documents = step.Count == 1
+                ? await step[0].ExecuteAsync(documents, context)
+                : await ParallelModule.ExecuteChain(step.Cast<ParallelModule>().ToList(), documents, context);
         }
 
         _outputs[pipeline.Name] = documents;
         timings.AddOrUpdate(pipeline.Name, watch.Elapsed, (_, t) => t + watch.Elapsed);
         PhaseCompleted?.Invoke(pipeline.Name, phase, watch.Elapsed);
+    }
+
+    /// <summary>The modules of a phase in order, with each run of consecutive parallel modules as one step.</summary>
+    private static List<List<IModule>> Steps(IReadOnlyList<IModule> modules)
+    {
+        var steps = new List<List<IModule>>();
+        foreach (var module in modules)
+        {
+            if (module is ParallelModule && steps.Count > 0 && steps[^1][^1] is ParallelModule)
+            {
+                steps[^1].Add(module);
+            }
+            else
+            {
+                steps.Add([module]);
+            }
+        }
+
+        return steps;
     }
 
     private sealed class ExecutionContext(

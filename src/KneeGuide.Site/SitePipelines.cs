@@ -14,12 +14,13 @@ public static class SitePipelines
     public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null)
     {
         var catalog = inputs.Catalog;
+        var terms = new SearchTermPool();
         var pipelines = new List<Pipeline>
         {
-            ContentPipeline(Names.Articles, catalog, ContentKind.Article),
-            ContentPipeline(Names.Mobility, catalog, ContentKind.Mobility),
-            ContentPipeline(Names.Exercises, catalog, ContentKind.Exercise),
-            ContentPipeline(Names.Pages, catalog, ContentKind.Home, ContentKind.Page),
+            ContentPipeline(Names.Articles, catalog, terms, ContentKind.Article),
+            ContentPipeline(Names.Mobility, catalog, terms, ContentKind.Mobility),
+            ContentPipeline(Names.Exercises, catalog, terms, ContentKind.Exercise),
+            ContentPipeline(Names.Pages, catalog, terms, ContentKind.Home, ContentKind.Page),
         };
 
         var index = new Pipeline(Names.SiteIndex).DependsOn(Names.Content);
@@ -52,15 +53,18 @@ public static class SitePipelines
         return pipelines;
     }
 
-    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, params ContentKind[] kinds)
+    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, SearchTermPool terms, params ContentKind[] kinds)
     {
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadContent(catalog, kinds));
         pipeline.ProcessModules.Add(new ParseFrontMatter(catalog));
         pipeline.ProcessModules.Add(new ReviewGovernance.CheckReviewDates());
         pipeline.ProcessModules.Add(new Markdown.RenderMarkdown());
+        pipeline.ProcessModules.Add(new CollectSearchTerms(terms));
         pipeline.PostProcessModules.Add(new RenderPages());
-        pipeline.OutputModules.Add(new WriteFiles());
+        // Written as soon as rendered (one pass per page with RenderPages) and released: the pages'
+        // HTML never sits in memory all at once. The Output phase then has nothing left to write.
+        pipeline.PostProcessModules.Add(new WriteFiles(releaseContent: true));
         return pipeline;
     }
 

@@ -3,6 +3,7 @@ using KneeGuide.Site.Content;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Markdown;
 using KneeGuide.Site.ReviewGovernance;
+using KneeGuide.Site.SiteFiles;
 using KneeGuide.Site.Templates;
 
 namespace KneeGuide.Site.Incremental;
@@ -79,7 +80,7 @@ public sealed class BodyEdit(LiveSite live)
             .Add(state.Locator);
         var process = new SinglePageContext(source, Phase.Process, live.Index, services, diagnostics);
         Document? doc = new(source, null, DocumentContent.FromText(text));
-        foreach (var module in new IModule[] { new ParseFrontMatter(catalog), new CheckReviewDates(), new RenderMarkdown() })
+        foreach (var module in new IModule[] { new ParseFrontMatter(catalog), new CheckReviewDates(), new RenderMarkdown(), new CollectSearchTerms(new SearchTermPool()) })
         {
             doc = doc is null ? null : await process.RunAsync(module, doc);
         }

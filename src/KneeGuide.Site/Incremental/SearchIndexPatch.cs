@@ -36,8 +36,8 @@ public static class SearchIndexPatch
             return null;
         }
 
-        var before = GenerateSearchIndex.Weights(old, old.Require<ContentPage>());
-        var after = GenerateSearchIndex.Weights(replacement, page);
+        var before = GenerateSearchIndex.Terms(old).ToDictionary();
+        var after = GenerateSearchIndex.Terms(replacement).ToDictionary();
         var changed = before.Keys.Union(after.Keys)
             .Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t))
             .GroupBy(SearchTerms.ShardKey);

@@ -27,7 +27,10 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
 
     /// <param name="checkLinks">false for a page with <c>link_check: false</c>: its links to missing
     /// files are left as written instead of reported.</param>
-    public RenderedMarkdown Render(string text, string source, bool checkLinks = true)
+    public RenderedMarkdown Render(string text, string source, bool checkLinks = true) => RenderWithText(text, source, checkLinks).Body;
+
+    /// <summary>As <see cref="Render"/>, with the words of the body as plain text (for the search index).</summary>
+    public (RenderedMarkdown Body, string PlainText) RenderWithText(string text, string source, bool checkLinks = true)
     {
         var display = catalog.Display(source);
         var document = Markdig.Markdown.Parse(text, pipeline);
@@ -71,15 +74,15 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedMarkdown
+        var body = new RenderedMarkdown
         {
             Html = writer.ToString(),
             Headings = headings,
             Links = links,
             Ids = ids,
-            PlainText = plain.ToString(),
             InlineCards = cards,
         };
+        return (body, plain.ToString());
     }
 
     /// <summary>

@@ -8,7 +8,10 @@ namespace KneeGuide.Site.Markdown;
 /// <summary>The HTML of an exercise's steps (inline Markdown in front matter) and the links in them.</summary>
 public sealed record RenderedSteps(IReadOnlyList<string> Html, IReadOnlyList<LinkReference> Links);
 
-/// <summary>Process phase: renders each page's Markdown body once (and an exercise's steps).</summary>
+/// <summary>
+/// Process phase: renders each page's Markdown body once (and an exercise's steps). The document's
+/// content, the Markdown source, is released once rendered.
+/// </summary>
 public sealed class RenderMarkdown : ParallelModule
 {
     protected override Document? Execute(Document input, IExecutionContext context)
@@ -24,8 +27,10 @@ public sealed class RenderMarkdown : ParallelModule
         try
         {
             var checkLinks = input.Get<ArticleFrontMatter>() is not { LinkCheck: false } && input.Get<PageFrontMatter>() is not { LinkCheck: false };
-            var rendered = renderer.Render(text, page.Source, checkLinks);
-            var document = input.With(rendered);
+            var (rendered, plainText) = renderer.RenderWithText(text, page.Source, checkLinks);
+            // The source text is not needed after this: let it go rather than hold every page's
+            // Markdown until the end of the build.
+            var document = input.WithContent(DocumentContent.Empty).With(rendered).With(new BodyText(plainText));
             if (input.Get<ExerciseFrontMatter>() is { } exercise)
             {
                 var links = new List<LinkReference>();

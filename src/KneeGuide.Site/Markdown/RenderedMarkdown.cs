@@ -17,9 +17,12 @@ public sealed class RenderedMarkdown
     /// <summary>Ids in the body (headings, footnotes, raw HTML), in document order, duplicates included.</summary>
     public required IReadOnlyList<(string Id, SourceLocation At)> Ids { get; init; }
 
-    /// <summary>The words of the body, for the search index.</summary>
-    public required string PlainText { get; init; }
-
     /// <summary>Exercise ids placed inline as cards.</summary>
     public required IReadOnlyList<string> InlineCards { get; init; }
 }
+
+/// <summary>
+/// The words of a page's body as plain text, from RenderMarkdown to CollectSearchTerms, which takes
+/// the page's search terms from it and removes it, so the text is not kept for the whole build.
+/// </summary>
+public sealed record BodyText(string Text);

@@ -2,28 +2,32 @@ using KneeGuide.Core;
 
 namespace KneeGuide.Site.Output;
 
-/// <summary>Output phase: writes every document that has a destination into the staging folder.</summary>
-public sealed class WriteFiles : IModule
+/// <summary>
+/// Writes each document that has a destination into the staging folder. Most pipelines run it in the
+/// Output phase. The content pipelines run it in PostProcess right after RenderPages with
+/// <c>releaseContent</c>: the engine takes each page through both modules in one pass, so a page's
+/// HTML is written as soon as it is rendered and dropped, and the site's HTML is never all in memory
+/// at once (the documents keep their links and ids for validation).
+/// </summary>
+public sealed class WriteFiles(bool releaseContent = false) : ParallelModule
 {
-    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    protected override Document? Execute(Document input, IExecutionContext context)
     {
-        var staging = context.GetService<OutputStaging>();
-
         // A build that already has errors publishes nothing: don't spend time writing it.
-        if (context.Diagnostics.HasErrors)
+        if (input.Destination is null || context.Diagnostics.HasErrors)
         {
-            return Task.FromResult(inputs);
+            return input;
         }
 
-        Parallel.ForEach(inputs.Where(d => d.Destination is not null), new ParallelOptions { CancellationToken = context.CancellationToken }, doc =>
+        // Two documents at one address is an error (CheckOutputPaths reports it); only the first is
+        // written, so two writers never race on one file.
+        var staging = context.GetService<OutputStaging>();
+        if (!staging.TryClaim(input.Destination))
         {
-            // Two documents at one address is an error (CheckOutputPaths reports it); only the first
-            // is written, so two writers never race on one file.
-            if (staging.TryClaim(doc.Destination!))
-            {
-                doc.Content.WriteTo(staging.PathFor(doc.Destination!));
-            }
-        });
-        return Task.FromResult(inputs);
+            return input;
+        }
+
+        input.Content.WriteTo(staging.PathFor(input.Destination));
+        return releaseContent ? input.WithContent(DocumentContent.Written) : input;
     }
 }

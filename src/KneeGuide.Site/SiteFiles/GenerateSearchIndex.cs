@@ -21,14 +21,6 @@ public sealed class GenerateSearchIndex : IModule
 {
     public const int DocumentChunkSize = 256;
 
-    // How much a word counts where it appears: a title match beats a passing mention in the body.
-    private const int TitleWeight = 10;
-    private const int TargetWeight = 6;
-    private const int HeadingWeight = 5;
-    private const int DescriptionWeight = 3;
-    private const int BodyWeight = 1;
-    private const int BodyCap = 5;
-
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var index = PageRendererFactory.Index(context);
@@ -37,21 +29,20 @@ public sealed class GenerateSearchIndex : IModule
             .OrderBy(p => p.Page.Url, StringComparer.Ordinal)
             .ToList();
 
-        // Terms per page in parallel (tokenizing is most of the work), then merged in page order, so
-        // each term's postings come out sorted by document number without sorting them.
-        var perPage = new Dictionary<string, int>[pages.Count];
-        Parallel.For(0, pages.Count, i => perPage[i] = Weights(pages[i].Doc, pages[i].Page));
+        // Each page's terms were collected in the Process phase (CollectSearchTerms); merged here in
+        // page order, so each term's postings come out sorted by document number without sorting.
         var postings = new Dictionary<string, List<int[]>>(StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {
-            foreach (var (term, weight) in perPage[i])
+            var terms = Terms(pages[i].Doc);
+            for (var t = 0; t < terms.Terms.Count; t++)
             {
-                if (!postings.TryGetValue(term, out var docs))
+                if (!postings.TryGetValue(terms.Terms[t], out var docs))
                 {
-                    postings[term] = docs = [];
+                    postings[terms.Terms[t]] = docs = [];
                 }
 
-                docs.Add([i, weight]);
+                docs.Add([i, terms.Weights[t]]);
             }
         }
 
@@ -87,40 +78,9 @@ public sealed class GenerateSearchIndex : IModule
         return Task.FromResult<IReadOnlyList<Document>>(documents);
     }
 
-    /// <summary>Each term of a page with its best weight (a title word is not also counted as body text).</summary>
-    internal static Dictionary<string, int> Weights(Document doc, ContentPage page)
-    {
-        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Add(string? text, int weight)
-        {
-            foreach (var term in SearchTerms.Tokenize(text))
-            {
-                weights[term] = Math.Max(weights.GetValueOrDefault(term), weight);
-            }
-        }
-
-        var rendered = doc.Get<RenderedMarkdown>();
-        foreach (var term in SearchTerms.Tokenize(rendered?.PlainText))
-        {
-            weights[term] = Math.Min(weights.GetValueOrDefault(term) + BodyWeight, BodyCap * BodyWeight);
-        }
-
-        foreach (var heading in rendered?.Headings ?? [])
-        {
-            Add(heading.Text, HeadingWeight);
-        }
-
-        Add(page.Description, DescriptionWeight);
-        if (doc.Get<ExerciseFrontMatter>() is { } exercise)
-        {
-            Add(string.Join(' ', exercise.Targets), TargetWeight);
-            Add(string.Join(' ', exercise.Equipment), DescriptionWeight);
-            Add(string.Join(' ', exercise.Steps.Select(s => s.Value)), BodyWeight);
-        }
-
-        Add(page.Title, TitleWeight);
-        return weights;
-    }
+    /// <summary>A page's terms and weights as CollectSearchTerms found them.</summary>
+    internal static PageTerms Terms(Document doc) =>
+        doc.Get<PageTerms>() ?? throw new InvalidOperationException($"'{doc.Source}' went through no CollectSearchTerms module.");
 
     private static Document JsonFile<T>(string destination, T value) =>
         new(null, destination, DocumentContent.FromText(JsonSerializer.Serialize(value) + "\n"));

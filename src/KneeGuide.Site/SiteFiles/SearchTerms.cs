@@ -27,51 +27,86 @@ public static class SearchTerms
         "to", "was", "were", "will", "with", "you", "your",
     };
 
+    /// <summary>Longer "words" (hashes, run-together URLs) are left out of the index.</summary>
+    public const int MaxTermLength = 40;
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Receives one term; the span is only valid during the call.</summary>
+    public delegate void TermHandler(ReadOnlySpan<char> term);
+
     public static IEnumerable<string> Tokenize(string? text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            yield break;
-        }
-
-        var word = new StringBuilder();
-        foreach (var raw in text)
-        {
-            var fold = FoldFrom.IndexOf(raw, StringComparison.Ordinal);
-            var c = fold >= 0 ? FoldTo[fold] : raw;
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue; // a combining accent typed after its letter
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(char.ToLowerInvariant(c));
-                continue;
-            }
-
-            if (c is '\'' or '\u2019')
-            {
-                continue; // runner's -> runners, as readers type it either way
-            }
-
-            if (Take(word) is { } w)
-            {
-                yield return w;
-            }
-        }
-
-        if (Take(word) is { } last)
-        {
-            yield return last;
-        }
+        var terms = new List<string>();
+        Tokenize(text, term => terms.Add(term.ToString()));
+        return terms;
     }
 
-    private static string? Take(StringBuilder word)
+    /// <summary>
+    /// Calls <paramref name="onTerm"/> for each term of the text, in order, without allocating a string
+    /// per word: the search index tokenizes every page, and most words are ones it has seen before.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> text, TermHandler onTerm)
     {
-        var w = word.ToString();
-        word.Clear();
-        return w.Length >= 2 && w.Length <= 40 && !StopWords.Contains(w) ? w : null;
+        Span<char> word = stackalloc char[MaxTermLength];
+        var length = 0; // characters in the current word; past MaxTermLength only counted
+        foreach (var raw in text)
+        {
+            char c;
+            if (char.IsAscii(raw))
+            {
+                // The common case: no accent to fold, no combining mark, no curly apostrophe.
+                if (char.IsAsciiLetterOrDigit(raw))
+                {
+                    c = char.IsAsciiLetterUpper(raw) ? (char)(raw | 0x20) : raw;
+                }
+                else
+                {
+                    if (raw != '\'')
+                    {
+                        Emit(word, ref length, onTerm);
+                    }
+
+                    continue; // runner's -> runners, as readers type it either way
+                }
+            }
+            else
+            {
+                var fold = FoldFrom.IndexOf(raw, StringComparison.Ordinal);
+                c = fold >= 0 ? FoldTo[fold] : raw;
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c == '\u2019')
+                {
+                    continue; // a combining accent typed after its letter, or a curly apostrophe
+                }
+
+                if (!char.IsLetterOrDigit(c))
+                {
+                    Emit(word, ref length, onTerm);
+                    continue;
+                }
+
+                c = char.ToLowerInvariant(c);
+            }
+
+            if (length < MaxTermLength)
+            {
+                word[length] = c;
+            }
+
+            length++;
+        }
+
+        Emit(word, ref length, onTerm);
+    }
+
+    private static void Emit(Span<char> word, ref int length, TermHandler onTerm)
+    {
+        if (length >= 2 && length <= MaxTermLength && !StopWordLookup.Contains(word[..length]))
+        {
+            onTerm(word[..length]);
+        }
+
+        length = 0;
     }
 
     /// <summary>The shard file name for a term: its first two characters, anything outside a-z0-9 as '_'.</summary>

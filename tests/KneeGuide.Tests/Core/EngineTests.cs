@@ -162,4 +162,41 @@ public sealed class EngineTests
         var expected = Enumerable.Range(1, 30).Where(i => i % 5 != 0).Select(i => i.ToString());
         Assert.Equal(expected, result.Outputs["p"].Select(d => d.Source));
     }
+    private sealed class Suffix(string suffix, ConcurrentQueue<string> seen) : ParallelModule
+    {
+        protected override Document? Execute(Document input, IExecutionContext context)
+        {
+            seen.Enqueue($"{Environment.CurrentManagedThreadId}:{input.Source}{suffix}");
+            return input.Source == "3" && suffix == "a" ? null : input.WithContent(input.Content.ReadText() + suffix);
+        }
+    }
+
+    [Fact]
+    public async Task Consecutive_parallel_modules_take_each_document_through_all_of_them_in_one_pass()
+    {
+        var seen = new ConcurrentQueue<string>();
+        var p = new Pipeline("p");
+        p.InputModules.Add(new DelegateModule((_, _) => Enumerable.Range(1, 4).Select(i => new Document(i.ToString(), null)).ToList()));
+        p.ProcessModules.Add(new Suffix("a", seen));
+        p.ProcessModules.Add(new Suffix("b", seen));
+
+        var result = await Run(p);
+
+        Assert.Equal(["ab", "ab", "ab"], result.Outputs["p"].Select(d => d.Content.ReadText()));
+        Assert.Equal(["1", "2", "4"], result.Outputs["p"].Select(d => d.Source));
+        // The document the first module dropped never reaches the second; each other document
+        // reaches the second right after the first, on the same thread.
+        Assert.DoesNotContain(seen, e => e.EndsWith(":3b", StringComparison.Ordinal));
+        foreach (var thread in seen.GroupBy(e => e.Split(':')[0]))
+        {
+            var entries = thread.Select(e => e.Split(':')[1]).ToList();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].EndsWith('a') && entries[i] != "3a")
+                {
+                    Assert.Equal(entries[i][..^1] + "b", entries[i + 1]);
+                }
+            }
+        }
+    }
 }
