@@ -38,7 +38,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         var ids = new List<(string, SourceLocation)>();
         var cards = new List<string>();
         var headings = new List<Heading>();
-        var plain = new StringBuilder();
+        // The plain text and the HTML are built in buffers each thread reuses: growing fresh ones
+        // for every page was a large share of a build's allocations.
+        var plain = (t_plain ??= new StringBuilder(16 * 1024)).Clear();
 
         foreach (var block in document.Descendants<Block>().ToList())
         {
@@ -54,7 +56,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     ScanRawHtml(html.Lines.ToString(), display, html.Line, links, ids);
                     break;
                 case ParagraphBlock paragraph:
-                    plain.Append(InlineText(paragraph.Inline)).Append('\n');
+                    AppendInlineText(paragraph.Inline, plain).Append('\n');
                     ReplaceSpecialParagraph(paragraph, source, display, cards);
                     break;
             }
@@ -69,7 +71,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         }
 
         RewriteInlines(document.Descendants<Inline>().ToList(), source, display, 0, 0, links, ids, checkLinks);
-        var writer = new StringWriter();
+        var writer = new StringWriter((t_html ??= new StringBuilder(32 * 1024)).Clear());
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
@@ -205,14 +207,22 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     private static SourceLocation At(string display, int zeroBasedLine, int zeroBasedColumn) =>
         new(display, zeroBasedLine + 1, zeroBasedColumn + 1);
 
-    public static string InlineText(ContainerInline? container)
+    [ThreadStatic]
+    private static StringBuilder? t_plain;
+
+    [ThreadStatic]
+    private static StringBuilder? t_html;
+
+    public static string InlineText(ContainerInline? container) =>
+        container is null ? string.Empty : AppendInlineText(container, new StringBuilder()).ToString();
+
+    private static StringBuilder AppendInlineText(ContainerInline? container, StringBuilder sb)
     {
         if (container is null)
         {
-            return string.Empty;
+            return sb;
         }
 
-        var sb = new StringBuilder();
         foreach (var inline in container.Descendants<Inline>())
         {
             switch (inline)
@@ -229,6 +239,6 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             }
         }
 
-        return sb.ToString();
+        return sb;
     }
 }

@@ -6,17 +6,22 @@ using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
 
 namespace KneeGuide.Site.Templates;
 
-/// <summary>The final HTML of a page and what the link validator needs to know about it.</summary>
-public sealed record RenderedPage(string Html, PageLinks Links);
+/// <summary>The final HTML of a page, as UTF-8 bytes, and what the link validator needs to know about it.</summary>
+public sealed record RenderedPage(byte[] Utf8, PageLinks Links);
 
 /// <summary>
 /// Renders a page through its layout and the base layout. The Markdown body is not in the template
 /// output while it is scanned for links and ids (a marker stands in its place), so the body, whose
-/// links are already known with their Markdown positions, is never parsed twice.
+/// links are already known with their Markdown positions, is never parsed twice. The base layout is
+/// rendered into a buffer each thread reuses, and the page is encoded to UTF-8 straight from it with
+/// the body spliced in: no string of the whole page is ever made.
 /// </summary>
 public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 {
     private const string BodyMarker = "<!--kg:body-->";
+
+    [ThreadStatic]
+    private static StringBuilder? t_page;
 
     public ViewModelFactory Views => views;
 
@@ -33,17 +38,24 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = page, ["content"] = BodyMarker };
         var main = theme.Render(layoutPath, values, diagnostics);
         values["content"] = main;
-        var full = theme.Render("layouts/base.liquid", values, diagnostics);
+        // Fluid closes the writer it renders to: a new writer each time, over the reused buffer.
+        var buffer = (t_page ??= new StringBuilder(64 * 1024)).Clear();
+        if (!theme.RenderTo(new StringWriter(buffer), "layouts/base.liquid", values, diagnostics))
+        {
+            buffer.Clear();
+        }
 
+        var full = Contents(buffer);
         var links = new List<LinkReference>(bodyLinks);
         var ids = new List<(string Id, SourceLocation At)>(bodyIds);
         // Fragments whose links are already in bodyLinks with their source positions (exercise
         // steps) are left out of the template scan, or each of their links would be checked twice
         // and a broken one reported a second time at the layout. Only fragments with markup can
         // hold links, so plain-text steps are not searched for.
-        var scanned = (knownFragments ?? [])
-            .Where(f => f.Contains('<'))
-            .Aggregate(full, (html, fragment) => html.Replace(fragment, string.Empty, StringComparison.Ordinal));
+        var withMarkup = (knownFragments ?? []).Where(f => f.Contains('<')).ToList();
+        var scanned = withMarkup.Count == 0
+            ? full
+            : withMarkup.Aggregate(full.ToString(), (html, fragment) => html.Replace(fragment, string.Empty, StringComparison.Ordinal)).AsSpan();
 
         // Template links are placed at the layout for now; only a broken one is traced to the exact
         // theme line (TemplateLinkLocator), which keeps the cost off the hot path.
@@ -56,10 +68,58 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             body = ReplaceCards(body, links, ids, diagnostics);
         }
 
-        var html = full.Replace(BodyMarker, body, StringComparison.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = ids.Where(i => !seen.Add(i.Id)).ToList();
-        return new RenderedPage(html, new PageLinks(page.Url, links, seen, duplicates));
+        return new RenderedPage(Utf8WithBody(full, body), new PageLinks(page.Url, links, seen, duplicates));
+    }
+
+    /// <summary>The buffer's text without copying it when it is one block (as it is once it has grown to a page's size).</summary>
+    private static ReadOnlySpan<char> Contents(StringBuilder buffer)
+    {
+        var chunks = buffer.GetChunks();
+        if (chunks.MoveNext() && chunks.Current.Length == buffer.Length)
+        {
+            return chunks.Current.Span;
+        }
+
+        return buffer.ToString();
+    }
+
+    /// <summary>The page as UTF-8 with every body marker replaced by the body.</summary>
+    private static byte[] Utf8WithBody(ReadOnlySpan<char> page, string body)
+    {
+        var utf8 = Encoding.UTF8;
+        var bodyBytes = utf8.GetByteCount(body);
+        var size = 0;
+        for (var rest = page; ;)
+        {
+            var at = rest.IndexOf(BodyMarker, StringComparison.Ordinal);
+            size += utf8.GetByteCount(at < 0 ? rest : rest[..at]);
+            if (at < 0)
+            {
+                break;
+            }
+
+            size += bodyBytes;
+            rest = rest[(at + BodyMarker.Length)..];
+        }
+
+        var bytes = new byte[size];
+        var written = 0;
+        for (var rest = page; ;)
+        {
+            var at = rest.IndexOf(BodyMarker, StringComparison.Ordinal);
+            written += utf8.GetBytes(at < 0 ? rest : rest[..at], bytes.AsSpan(written));
+            if (at < 0)
+            {
+                break;
+            }
+
+            written += utf8.GetBytes(body, bytes.AsSpan(written));
+            rest = rest[(at + BodyMarker.Length)..];
+        }
+
+        return bytes;
     }
 
     private string ReplaceCards(string body, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics)

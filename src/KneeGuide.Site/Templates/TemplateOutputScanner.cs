@@ -15,14 +15,14 @@ namespace KneeGuide.Site.Templates;
 /// </summary>
 public static class TemplateOutputScanner
 {
-    public static void Scan(string html, SourceLocation at, List<LinkReference> links, List<(string Id, SourceLocation At)> ids)
+    public static void Scan(ReadOnlySpan<char> html, SourceLocation at, List<LinkReference> links, List<(string Id, SourceLocation At)> ids)
     {
         var i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0)
+        while ((i = IndexOf(html, '<', i)) >= 0)
         {
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            if (html[i..].StartsWith("<!--", StringComparison.Ordinal))
             {
-                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                var end = IndexOf(html, "-->", i + 4, StringComparison.Ordinal);
                 i = end < 0 ? html.Length : end + 3;
                 continue;
             }
@@ -39,20 +39,43 @@ public static class TemplateOutputScanner
                 i++;
             }
 
-            var tag = html[nameStart..i].ToLowerInvariant();
+            var tag = TagOf(html[nameStart..i]);
             i = ReadAttributes(html, i, tag, at, links, ids);
-            if (tag is "script" or "style")
+            if (tag is Tag.Script or Tag.Style)
             {
-                var close = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+                var close = IndexOf(html, tag == Tag.Script ? "</script" : "</style", i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : close;
             }
         }
     }
 
-    private static int ReadAttributes(string html, int i, string tag, SourceLocation at, List<LinkReference> links, List<(string Id, SourceLocation At)> ids)
+    // Only these tags matter; every other one is read past without making a string of its name.
+    private enum Tag
+    {
+        Other,
+        A,
+        Link,
+        Script,
+        Style,
+    }
+
+    private static Tag TagOf(ReadOnlySpan<char> name) =>
+        name.Equals("a", StringComparison.OrdinalIgnoreCase) ? Tag.A
+        : name.Equals("link", StringComparison.OrdinalIgnoreCase) ? Tag.Link
+        : name.Equals("script", StringComparison.OrdinalIgnoreCase) ? Tag.Script
+        : name.Equals("style", StringComparison.OrdinalIgnoreCase) ? Tag.Style
+        : Tag.Other;
+
+    // The wanted attributes of the tag being read, reused: a link's rel can come after its href, so
+    // they are only acted on at the end of the tag.
+    [ThreadStatic]
+    private static List<(string Name, string Value)>? t_found;
+
+    private static int ReadAttributes(ReadOnlySpan<char> html, int i, Tag tag, SourceLocation at, List<LinkReference> links, List<(string Id, SourceLocation At)> ids)
     {
         string? rel = null;
-        var found = new List<(string Name, string Value)>(2);
+        var found = t_found ??= [];
+        found.Clear();
         while (i < html.Length)
         {
             while (i < html.Length && (IsSpace(html[i]) || html[i] == '/'))
@@ -72,8 +95,8 @@ public static class TemplateOutputScanner
                 i++;
             }
 
-            var name = html[nameStart..i].ToLowerInvariant();
-            string value = "";
+            var name = AttributeOf(html[nameStart..i], tag);
+            var (valueStart, valueEnd) = (i, i);
             while (i < html.Length && IsSpace(html[i]))
             {
                 i++;
@@ -90,34 +113,37 @@ public static class TemplateOutputScanner
                 if (i < html.Length && html[i] is '"' or '\'')
                 {
                     var quote = html[i];
-                    var end = html.IndexOf(quote, i + 1);
+                    var end = IndexOf(html, quote, i + 1);
                     end = end < 0 ? html.Length : end;
-                    value = html[(i + 1)..end];
+                    (valueStart, valueEnd) = (i + 1, end);
                     i = end + 1;
                 }
                 else
                 {
-                    var valueStart = i;
+                    valueStart = i;
                     while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
                     {
                         i++;
                     }
 
-                    value = html[valueStart..i];
+                    valueEnd = i;
                 }
             }
 
-            switch (name)
+            // Only the values of wanted attributes become strings.
+            if (name is null)
             {
-                case "href" or "src" or "srcset" or "id":
-                    found.Add((name, value.Contains('&') ? WebUtility.HtmlDecode(value) : value));
-                    break;
-                case "name" when tag == "a":
-                    found.Add(("id", value.Contains('&') ? WebUtility.HtmlDecode(value) : value));
-                    break;
-                case "rel":
-                    rel = value;
-                    break;
+                continue;
+            }
+
+            var value = html[valueStart..valueEnd].ToString();
+            if (name == "rel")
+            {
+                rel = value;
+            }
+            else
+            {
+                found.Add((name, value.Contains('&') ? WebUtility.HtmlDecode(value) : value));
             }
         }
 
@@ -131,7 +157,7 @@ public static class TemplateOutputScanner
                 case "srcset":
                     links.AddRange(RawHtmlScanner.SrcsetUrls(value).Select(u => new LinkReference(at, u, LinkOrigin.Template, true)));
                     break;
-                case "href" when tag == "link" && rel is "preconnect" or "dns-prefetch":
+                case "href" when tag == Tag.Link && rel is "preconnect" or "dns-prefetch":
                     break;
                 default:
                     links.Add(new LinkReference(at, value.Trim(), LinkOrigin.Template, name == "src"));
@@ -141,6 +167,22 @@ public static class TemplateOutputScanner
 
         return i;
     }
+
+    /// <summary>The attribute's meaning for the scan ("id" for an a's name), or null for one that does not matter.</summary>
+    private static string? AttributeOf(ReadOnlySpan<char> name, Tag tag) =>
+        name.Equals("href", StringComparison.OrdinalIgnoreCase) ? "href"
+        : name.Equals("src", StringComparison.OrdinalIgnoreCase) ? "src"
+        : name.Equals("srcset", StringComparison.OrdinalIgnoreCase) ? "srcset"
+        : name.Equals("id", StringComparison.OrdinalIgnoreCase) ? "id"
+        : name.Equals("rel", StringComparison.OrdinalIgnoreCase) ? "rel"
+        : tag == Tag.A && name.Equals("name", StringComparison.OrdinalIgnoreCase) ? "id"
+        : null;
+
+    private static int IndexOf(ReadOnlySpan<char> html, char c, int start) =>
+        start >= html.Length ? -1 : html[start..].IndexOf(c) is var at and >= 0 ? start + at : -1;
+
+    private static int IndexOf(ReadOnlySpan<char> html, string value, int start, StringComparison comparison) =>
+        start > html.Length ? -1 : html[start..].IndexOf(value, comparison) is var at and >= 0 ? start + at : -1;
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 }

@@ -10,15 +10,15 @@ namespace KneeGuide.Site.Templates;
 /// </summary>
 public sealed class ThemeFileProvider(IReadOnlyDictionary<string, string> files) : IFileProvider
 {
+    // Fluid asks for a partial each time a page renders it: encode each file once, not per page.
+    private readonly Dictionary<string, MemoryFileInfo> _files = files.ToDictionary(f => f.Key, f => new MemoryFileInfo(f.Key, f.Value), StringComparer.Ordinal);
+
     public IFileInfo GetFileInfo(string subpath)
     {
         var key = subpath.TrimStart('/').Replace('\\', '/');
-        foreach (var candidate in new[] { key, "partials/" + key })
+        if (_files.TryGetValue(key, out var file) || _files.TryGetValue("partials/" + key, out file))
         {
-            if (files.TryGetValue(candidate, out var text))
-            {
-                return new MemoryFileInfo(candidate, text);
-            }
+            return file;
         }
 
         return new NotFoundFileInfo(subpath);

@@ -81,6 +81,16 @@ public sealed partial class ThemeTemplates
     /// <summary>Renders a template with the given top-level values; errors become diagnostics.</summary>
     public string Render(string path, IReadOnlyDictionary<string, object?> values, DiagnosticBag diagnostics)
     {
+        var writer = new StringWriter();
+        return RenderTo(writer, path, values, diagnostics) ? writer.ToString() : string.Empty;
+    }
+
+    /// <summary>
+    /// Renders a template into a writer (a page's reused buffer, so the whole page is never copied
+    /// into a string of its own); false, with nothing usable written, when it failed.
+    /// </summary>
+    public bool RenderTo(TextWriter writer, string path, IReadOnlyDictionary<string, object?> values, DiagnosticBag diagnostics)
+    {
         if (!_templates.TryGetValue(path, out var template))
         {
             if (!Sources.ContainsKey(path))
@@ -88,7 +98,7 @@ public sealed partial class ThemeTemplates
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingTemplate, SourceLocation.InFile(Display(path)), $"the theme has no template '{path}'"));
             }
 
-            return string.Empty;
+            return false;
         }
 
         var context = new TemplateContext(_options);
@@ -99,12 +109,19 @@ public sealed partial class ThemeTemplates
 
         try
         {
-            return template.Render(context, Encoder);
+            // Every value the templates read is in memory: rendering completes synchronously.
+            var rendering = template.RenderAsync(writer, context, Encoder, isolateContext: true);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+
+            return true;
         }
         catch (Exception e) when (e is ParseException or InvalidOperationException or ArgumentException)
         {
             diagnostics.Add(Diagnostic.Error(ErrorCodes.TemplateError, SourceLocation.InFile(Display(path)), $"template failed: {e.Message}"));
-            return string.Empty;
+            return false;
         }
     }
 
