@@ -68,8 +68,12 @@ public static class SiteBuilder
             return new BuildResult(diagnostics.Sorted(), false, watch.Elapsed, null, new Dictionary<string, TimeSpan>(), 0);
         }
 
+        // The theme (Fluid's parser is costly to set up) loads on another core while the input
+        // folder is scanned; the diagnostic bag takes reports from both.
+        var themeDisplay = DisplayPath(options.Theme);
+        var loadingTheme = Task.Run(() => ThemeTemplates.Load(options.Theme, themeDisplay, diagnostics), cancellationToken);
         var inputs = SiteInputs.Load(inputRoot, DisplayPath(options.Input), diagnostics);
-        var theme = ThemeTemplates.Load(options.Theme, DisplayPath(options.Theme), diagnostics);
+        var theme = await loadingTheme;
         var staging = new OutputStaging(options.Output);
         staging.Prepare();
         var review = new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict);

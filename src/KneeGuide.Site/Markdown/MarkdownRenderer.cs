@@ -78,7 +78,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         writer.Flush();
         var body = new RenderedMarkdown
         {
-            Html = writer.ToString(),
+            Utf8Html = TextBuffers.Utf8(TextBuffers.Contents(t_html)),
             Headings = headings,
             Links = links,
             Ids = ids,

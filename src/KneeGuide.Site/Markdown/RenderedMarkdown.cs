@@ -1,3 +1,4 @@
+using System.Text;
 using KneeGuide.Core;
 using KneeGuide.Site.Links;
 
@@ -8,7 +9,11 @@ public sealed record Heading(int Level, string Text, string Id);
 /// <summary>The result of rendering one Markdown source: HTML plus what was learned on the way.</summary>
 public sealed class RenderedMarkdown
 {
-    public required string Html { get; init; }
+    /// <summary>The body's HTML as UTF-8: it is held from the Process phase until the page is
+    /// rendered, at half the memory of a string, and copied into the page without re-encoding.</summary>
+    public required byte[] Utf8Html { get; init; }
+
+    public string Html => Encoding.UTF8.GetString(Utf8Html);
 
     public required IReadOnlyList<Heading> Headings { get; init; }
 

@@ -20,6 +20,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 {
     private const string BodyMarker = "<!--kg:body-->";
 
+    private static readonly byte[] CardMarkerUtf8 = Encoding.UTF8.GetBytes(HtmlExerciseCardRenderer.MarkerStart);
+
     [ThreadStatic]
     private static StringBuilder? t_page;
 
@@ -28,7 +30,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
     public RenderedPage Render(
         string layout,
         PageView page,
-        string? bodyHtml,
+        byte[]? bodyUtf8,
         IReadOnlyList<LinkReference> bodyLinks,
         IReadOnlyList<(string Id, SourceLocation At)> bodyIds,
         DiagnosticBag diagnostics,
@@ -45,7 +47,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             buffer.Clear();
         }
 
-        var full = Contents(buffer);
+        var full = TextBuffers.Contents(buffer);
         var links = new List<LinkReference>(bodyLinks);
         var ids = new List<(string Id, SourceLocation At)>(bodyIds);
         // Fragments whose links are already in bodyLinks with their source positions (exercise
@@ -62,10 +64,10 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         var layoutLocation = SourceLocation.InFile(theme.Display(layoutPath));
         TemplateOutputScanner.Scan(scanned, layoutLocation, links, ids);
 
-        var body = bodyHtml ?? string.Empty;
-        if (body.Contains(HtmlExerciseCardRenderer.MarkerStart, StringComparison.Ordinal))
+        ReadOnlySpan<byte> body = bodyUtf8;
+        if (body.IndexOf(CardMarkerUtf8) >= 0)
         {
-            body = ReplaceCards(body, links, ids, diagnostics);
+            body = Encoding.UTF8.GetBytes(ReplaceCards(Encoding.UTF8.GetString(body), links, ids, diagnostics));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -73,23 +75,11 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         return new RenderedPage(Utf8WithBody(full, body), new PageLinks(page.Url, links, seen, duplicates));
     }
 
-    /// <summary>The buffer's text without copying it when it is one block (as it is once it has grown to a page's size).</summary>
-    private static ReadOnlySpan<char> Contents(StringBuilder buffer)
-    {
-        var chunks = buffer.GetChunks();
-        if (chunks.MoveNext() && chunks.Current.Length == buffer.Length)
-        {
-            return chunks.Current.Span;
-        }
-
-        return buffer.ToString();
-    }
-
     /// <summary>The page as UTF-8 with every body marker replaced by the body.</summary>
-    private static byte[] Utf8WithBody(ReadOnlySpan<char> page, string body)
+    private static byte[] Utf8WithBody(ReadOnlySpan<char> page, ReadOnlySpan<byte> body)
     {
         var utf8 = Encoding.UTF8;
-        var bodyBytes = utf8.GetByteCount(body);
+        var bodyBytes = body.Length;
         var size = 0;
         for (var rest = page; ;)
         {
@@ -115,7 +105,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
                 break;
             }
 
-            written += utf8.GetBytes(body, bytes.AsSpan(written));
+            body.CopyTo(bytes.AsSpan(written));
+            written += body.Length;
             rest = rest[(at + BodyMarker.Length)..];
         }
 

@@ -24,7 +24,7 @@ public sealed class RenderPages : ParallelModule
         var body = input.Get<RenderedMarkdown>();
         var steps = input.Get<RenderedSteps>();
         var links = (body?.Links ?? []).Concat(steps?.Links ?? []).ToList();
-        var rendered = renderer.Render(view.Kind, view, body?.Html, links, body?.Ids ?? [], context.Diagnostics, steps?.Html);
+        var rendered = renderer.Render(view.Kind, view, body?.Utf8Html, links, body?.Ids ?? [], context.Diagnostics, steps?.Html);
         return input.WithContent(DocumentContent.FromUtf8(rendered.Utf8)).With(rendered.Links);
     }
 }
