@@ -34,6 +34,10 @@ Options:
                     unless --runs is given), to show whether cost grows linearly
   --scale-sizes "A B ..."  article counts for --scale
   --skip-build      use the existing Release build of the CLI
+  --out DIR         where both tools write their output (default: next to the corpus in bench/work/).
+                    On ext4, deleting and re-creating thousands of files run after run makes each
+                    later run's system time grow (the inode allocator skips recently deleted inodes);
+                    --out /dev/shm/kneeguide-bench (tmpfs) keeps the file system out of the comparison.
 EOF
 }
 
@@ -45,6 +49,7 @@ while [[ $# -gt 0 ]]; do
         --scale) SCALE=1; shift ;;
         --scale-sizes) SCALE_SIZES="$2"; shift 2 ;;
         --skip-build) SKIP_BUILD=1; shift ;;
+        --out) OUT_ROOT="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -63,6 +68,7 @@ if awk -v l="$LOAD1" 'BEGIN { exit !(l > 1.5) }'; then
     echo
 fi
 echo "machine: $CORES cores, load average $LOAD1, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "outputs: ${OUT_ROOT:-next to each corpus in $WORK} (--out DIR to change)"
 
 # --- tools -------------------------------------------------------------------------------------------
 mkdir -p "$WORK"
@@ -100,14 +106,25 @@ corpus() {
     echo "$dir"
 }
 
+# out_dir CORPUS_DIR: where the builds of that corpus write (--out, or the corpus folder itself).
+out_dir() {
+    if [[ -n "${OUT_ROOT:-}" ]]; then
+        mkdir -p "$OUT_ROOT/$(basename "$1")"
+        echo "$OUT_ROOT/$(basename "$1")"
+    else
+        echo "$1"
+    fi
+}
+
 # --- one cold build ----------------------------------------------------------------------------------
 # Appends "wall_s peak_kb user_s sys_s" to $2; KneeGuide's JSON summary goes to $2 (for the validation time).
 run_kneeguide() {
     local dir="$1" times="$2" json="$3"
-    rm -rf "$dir/out-kg" "$dir/.out-kg.staging" "$dir/.out-kg.previous"
+    local out; out="$(out_dir "$dir")"
+    rm -rf "$out/out-kg" "$out/.out-kg.staging" "$out/.out-kg.previous"
     # From the repo root, so the default theme/ is the one built with.
     if ! (cd "$ROOT" && /usr/bin/time -f "%e %M %U %S" -a -o "$times" \
-            dotnet "$DLL" build --input "$dir/input" --output "$dir/out-kg" --format json >"$json" 2>"$json.err"); then
+            dotnet "$DLL" build --input "$dir/input" --output "$out/out-kg" --format json >"$json" 2>"$json.err"); then
         echo "KneeGuide build failed (see $json and $json.err)" >&2
         tail -5 "$json" "$json.err" >&2
         exit 1
@@ -116,8 +133,9 @@ run_kneeguide() {
 
 run_hugo() {
     local dir="$1" times="$2"
-    rm -rf "$dir/out-hugo" "$dir/hugo/resources" "$dir/hugo/.hugo_build.lock"
-    /usr/bin/time -f "%e %M %U %S" -a -o "$times" hugo --quiet -s "$dir/hugo" -d "$dir/out-hugo" \
+    local out; out="$(out_dir "$dir")"
+    rm -rf "$out/out-hugo" "$dir/hugo/resources" "$dir/hugo/.hugo_build.lock"
+    /usr/bin/time -f "%e %M %U %S" -a -o "$times" hugo --quiet -s "$dir/hugo" -d "$out/out-hugo" \
         || { echo "Hugo build failed" >&2; exit 1; }
 }
 
@@ -150,7 +168,7 @@ if [[ $SCALE == 1 ]]; then
         t="$(median "$dir/kg.times" 1)"; m="$(median "$dir/kg.times" 2)"; c="$(median "$dir/kg.times" cpu)"
         awk -v n="$n" -v p="$pages" -v t="$t" -v m="$m" -v c="$c" -v v="$vsec" 'BEGIN {
             printf "%9d %7d %9.2f %9.2f %10.0f %12.3f %12.3f %10.1f %12.0f\n", n, p, t, c, m / 1024, 1000 * t / p, 1000 * c / p, m / p, (v > 0 ? p / v : 0) }'
-        rm -rf "$dir/out-kg"
+        rm -rf "$(out_dir "$dir")/out-kg"
     done
     echo "(linear cost: ms/page roughly constant as pages grow; start-up makes small sites look dearer per page)"
     exit 0
@@ -171,7 +189,7 @@ read -r pages vsec links anchors files < <(validation "$dir"/kg-[0-9]*.json)
 kt="$(median "$dir/kg.times" 1)"; km="$(median "$dir/kg.times" 2)"
 ht="$(median "$dir/hugo.times" 1)"; hm="$(median "$dir/hugo.times" 2)"
 kc="$(median "$dir/kg.times" cpu)"; hc="$(median "$dir/hugo.times" cpu)"
-hugo_files="$(find "$dir/out-hugo" -type f | wc -l)"
+hugo_files="$(find "$(out_dir "$dir")/out-hugo" -type f | wc -l)"
 echo
 awk -v kt="$kt" -v km="$km" -v ht="$ht" -v hm="$hm" -v kc="$kc" -v hc="$hc" -v kf="$files" -v hf="$hugo_files" 'BEGIN {
     printf "%-22s %12s %12s %18s\n", "median of runs", "KneeGuide", "Hugo", "KneeGuide/Hugo"
