@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using KneeGuide.Core;
 using KneeGuide.Site.Diagnostics;
@@ -14,10 +15,26 @@ public static class SourceText
 
     public static string? Read(string absolutePath, string displayPath, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
+        // The bytes only live until they are decoded: read them into a pooled buffer (a build reads
+        // thousands of files) instead of a new array per file.
+        byte[] buffer;
+        int length;
         try
         {
-            bytes = File.ReadAllBytes(absolutePath);
+            using var handle = File.OpenHandle(absolutePath);
+            var size = RandomAccess.GetLength(handle);
+            if (size > Array.MaxLength)
+            {
+                throw new IOException("the file is too large to be a page");
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent((int)size);
+            length = 0;
+            int read;
+            while (length < size && (read = RandomAccess.Read(handle, buffer.AsSpan(length, (int)size - length), length)) > 0)
+            {
+                length += read;
+            }
         }
         catch (IOException e)
         {
@@ -25,7 +42,18 @@ public static class SourceText
             return null;
         }
 
-        var span = bytes.AsSpan();
+        try
+        {
+            return Decode(buffer.AsSpan(0, length), displayPath, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string? Decode(Span<byte> span, string displayPath, DiagnosticBag diagnostics)
+    {
         if (span.StartsWith(Encoding.UTF8.Preamble))
         {
             span = span[3..];

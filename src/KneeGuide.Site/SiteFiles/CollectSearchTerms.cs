@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Markdown;
@@ -43,17 +42,18 @@ public sealed class CollectSearchTerms(SearchTermPool pool) : ParallelModule
     /// <summary>Each term of a page with its best weight (a title word is not also counted as body text).</summary>
     private Dictionary<string, int> Weights(Document doc, ContentPage page)
     {
-        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
+        var weights = new Dictionary<string, int>(256, StringComparer.Ordinal);
+        var table = pool.ForThisThread;
         void Add(string? text, int weight) =>
             SearchTerms.Tokenize(text, term =>
             {
-                var key = pool.Get(term);
+                var key = table.Get(term);
                 weights[key] = Math.Max(weights.GetValueOrDefault(key), weight);
             });
 
         SearchTerms.Tokenize(doc.Get<BodyText>()?.Text, term =>
         {
-            var key = pool.Get(term);
+            var key = table.Get(term);
             weights[key] = Math.Min(weights.GetValueOrDefault(key) + BodyWeight, BodyCap * BodyWeight);
         });
 
@@ -76,24 +76,34 @@ public sealed class CollectSearchTerms(SearchTermPool pool) : ParallelModule
 }
 
 /// <summary>
-/// One string per distinct search term for the whole build: pages share most of their words, so
-/// each word is allocated once instead of once per page that uses it.
+/// One string per distinct search term and thread for the whole build: pages share most of their
+/// words, so each word is allocated about once instead of once per page that uses it. Each thread
+/// has its own table: a shared one made both cores queue on its locks whenever a new word came up.
 /// </summary>
 public sealed class SearchTermPool
 {
-    private readonly ConcurrentDictionary<string, string> _terms = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly ThreadLocal<Table> _tables = new(() => new Table());
 
-    public SearchTermPool() => _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>This thread's table (fetch it once per page, not per word).</summary>
+    public Table ForThisThread => _tables.Value!;
 
-    public string Get(ReadOnlySpan<char> term)
+    public sealed class Table
     {
-        if (_lookup.TryGetValue(term, out var known))
-        {
-            return known;
-        }
+        private readonly Dictionary<string, string> _terms = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-        var text = term.ToString();
-        return _terms.GetOrAdd(text, text);
+        public Table() => _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> term)
+        {
+            if (_lookup.TryGetValue(term, out var known))
+            {
+                return known;
+            }
+
+            var text = term.ToString();
+            _terms[text] = text;
+            return text;
+        }
     }
 }

@@ -155,7 +155,12 @@ public static class TemplateOutputScanner
                     ids.Add((value, at));
                     break;
                 case "srcset":
-                    links.AddRange(RawHtmlScanner.SrcsetUrls(value).Select(u => new LinkReference(at, u, LinkOrigin.Template, true)));
+                    // A loop, not a lambda: a lambda capturing 'at' would allocate its closure on
+                    // every call of this method, i.e. for every tag of every page.
+                    foreach (var url in RawHtmlScanner.SrcsetUrls(value))
+                    {
+                        links.Add(new LinkReference(at, url, LinkOrigin.Template, true));
+                    }
                     break;
                 case "href" when tag == Tag.Link && rel is "preconnect" or "dns-prefetch":
                     break;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -81,9 +82,14 @@ public sealed partial class ThemeTemplates
     /// <summary>Renders a template with the given top-level values; errors become diagnostics.</summary>
     public string Render(string path, IReadOnlyDictionary<string, object?> values, DiagnosticBag diagnostics)
     {
-        var writer = new StringWriter();
-        return RenderTo(writer, path, values, diagnostics) ? writer.ToString() : string.Empty;
+        // Rendered in a buffer the thread reuses (Fluid closes the writer, not the buffer), so only
+        // the finished string is allocated, not every step of a growing one.
+        var buffer = (t_buffer ??= new StringBuilder(16 * 1024)).Clear();
+        return RenderTo(new StringWriter(buffer), path, values, diagnostics) ? buffer.ToString() : string.Empty;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_buffer;
 
     /// <summary>
     /// Renders a template into a writer (a page's reused buffer, so the whole page is never copied
