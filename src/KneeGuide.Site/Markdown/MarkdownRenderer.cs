@@ -42,7 +42,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         // for every page was a large share of a build's allocations.
         var plain = (t_plain ??= new StringBuilder(16 * 1024)).Clear();
 
-        foreach (var block in document.Descendants<Block>().ToList())
+        var blocks = new List<Block>(64);
+        CollectBlocks(document, blocks);
+        foreach (var block in blocks)
         {
             switch (block)
             {
@@ -62,7 +64,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             }
         }
 
-        foreach (var footnote in document.Descendants<Markdig.Extensions.Footnotes.Footnote>())
+        foreach (var footnote in blocks.OfType<Markdig.Extensions.Footnotes.Footnote>())
         {
             if (footnote.GetAttributes().Id is { } footnoteId)
             {
@@ -70,7 +72,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             }
         }
 
-        RewriteInlines(document.Descendants<Inline>().ToList(), source, display, 0, 0, links, ids, checkLinks);
+        RewriteInlines(InlinesOf(document), source, display, 0, 0, links, ids, checkLinks);
         var writer = new StringWriter((t_html ??= new StringBuilder(32 * 1024)).Clear());
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
@@ -96,7 +98,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         var display = catalog.Display(source);
         var document = Markdig.Markdown.Parse(value.Value, inlinePipeline);
         var ids = new List<(string, SourceLocation)>();
-        RewriteInlines(document.Descendants<Inline>().ToList(), source, display, value.Location.Line - 1, value.Location.Column - 1, links, ids);
+        RewriteInlines(InlinesOf(document), source, display, value.Location.Line - 1, value.Location.Column - 1, links, ids);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
         inlinePipeline.Setup(renderer);
@@ -207,6 +209,59 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     private static SourceLocation At(string display, int zeroBasedLine, int zeroBasedColumn) =>
         new(display, zeroBasedLine + 1, zeroBasedColumn + 1);
 
+    // The syntax tree is walked with these instead of Markdig's Descendants(), whose iterators grow a
+    // stack per call (a visible share of a build's profile); the order is the same depth-first
+    // pre-order, and the lists are snapshots, so the tree can be changed while going through them.
+
+    /// <summary>Every block under the container, depth first, each before its children.</summary>
+    private static void CollectBlocks(ContainerBlock container, List<Block> into)
+    {
+        for (var i = 0; i < container.Count; i++)
+        {
+            into.Add(container[i]);
+            if (container[i] is ContainerBlock nested)
+            {
+                CollectBlocks(nested, into);
+            }
+        }
+    }
+
+    /// <summary>Every inline of the document in reading order: each leaf block's inlines, depth first.</summary>
+    private static List<Inline> InlinesOf(ContainerBlock document)
+    {
+        var inlines = new List<Inline>(128);
+        void FromBlocks(ContainerBlock container)
+        {
+            for (var i = 0; i < container.Count; i++)
+            {
+                switch (container[i])
+                {
+                    case LeafBlock { Inline: { } root }:
+                        FromInlines(root);
+                        break;
+                    case ContainerBlock nested:
+                        FromBlocks(nested);
+                        break;
+                }
+            }
+        }
+
+        void FromInlines(ContainerInline container)
+        {
+            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                inlines.Add(inline);
+                if (inline is ContainerInline nested)
+                {
+                    FromInlines(nested);
+                }
+            }
+        }
+
+        FromBlocks(document);
+        return inlines;
+    }
+
     [ThreadStatic]
     private static StringBuilder? t_plain;
 
@@ -223,8 +278,14 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             return sb;
         }
 
-        foreach (var inline in container.Descendants<Inline>())
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
+            if (inline is ContainerInline nested)
+            {
+                AppendInlineText(nested, sb);
+                continue;
+            }
+
             switch (inline)
             {
                 case LiteralInline literal:
