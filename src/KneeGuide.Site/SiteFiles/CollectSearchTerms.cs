@@ -39,10 +39,15 @@ public sealed class CollectSearchTerms(SearchTermPool pool) : ParallelModule
         return input.Without<BodyText>().With(new PageTerms(terms, values));
     }
 
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_weights;
+
     /// <summary>Each term of a page with its best weight (a title word is not also counted as body text).</summary>
     private Dictionary<string, int> Weights(Document doc, ContentPage page)
     {
-        var weights = new Dictionary<string, int>(256, StringComparer.Ordinal);
+        // One dictionary per thread, emptied for each page: Execute copies what it needs out of it.
+        var weights = (t_weights ??= new Dictionary<string, int>(StringComparer.Ordinal));
+        weights.Clear();
         var table = pool.ForThisThread;
         void Add(string? text, int weight) =>
             SearchTerms.Tokenize(text, term =>
