@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
@@ -83,7 +84,7 @@ public static class SearchIndexPatch
                 continue;
             }
 
-            changes[destination] = JsonSerializer.Serialize(terms) + "\n";
+            changes[destination] = Encoding.UTF8.GetString(SearchIndexJson.TermShard(terms.Select(t => (t.Key, (IReadOnlyList<int>)t.Value.SelectMany(p => p).ToArray()))));
         }
 
         if (added.Count > 0 || removed.Count > 0)
@@ -103,14 +104,12 @@ public static class SearchIndexPatch
         using var old = JsonDocument.Parse(json);
         var root = old.RootElement;
         var shards = root.GetProperty("shards").EnumerateArray().Select(s => s.GetString()!).Except(removed).Concat(added).Order(StringComparer.Ordinal).ToArray();
-        return JsonSerializer.Serialize(new SortedDictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["version"] = root.GetProperty("version").GetInt32(),
-            ["documents"] = root.GetProperty("documents").GetInt32(),
-            ["chunk"] = root.GetProperty("chunk").GetInt32(),
-            ["prefix"] = root.GetProperty("prefix").GetInt32(),
-            ["shards"] = shards,
-        }) + "\n";
+        return Encoding.UTF8.GetString(SearchIndexJson.Manifest(
+            root.GetProperty("version").GetInt32(),
+            root.GetProperty("documents").GetInt32(),
+            root.GetProperty("chunk").GetInt32(),
+            root.GetProperty("prefix").GetInt32(),
+            shards));
     }
 
     private static int BinarySearch(IReadOnlyList<string> sorted, string value)

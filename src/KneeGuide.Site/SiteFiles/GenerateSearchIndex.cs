@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Markdown;
@@ -31,7 +30,8 @@ public sealed class GenerateSearchIndex : IModule
 
         // Each page's terms were collected in the Process phase (CollectSearchTerms); merged here in
         // page order, so each term's postings come out sorted by document number without sorting.
-        var postings = new Dictionary<string, List<int[]>>(StringComparer.Ordinal);
+        // A term's postings are one flat list of (document, weight) pairs.
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {
             var terms = Terms(pages[i].Doc);
@@ -39,42 +39,43 @@ public sealed class GenerateSearchIndex : IModule
             {
                 if (!postings.TryGetValue(terms.Terms[t], out var docs))
                 {
-                    postings[terms.Terms[t]] = docs = [];
+                    postings[terms.Terms[t]] = docs = new List<int>(4);
                 }
 
-                docs.Add([i, terms.Weights[t]]);
+                docs.Add(i);
+                docs.Add(terms.Weights[t]);
             }
         }
 
-        var documents = new List<Document>();
-        var shards = postings.Keys.GroupBy(SearchTerms.ShardKey).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        foreach (var shard in shards)
+        var shards = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var term in postings.Keys)
         {
-            var body = new SortedDictionary<string, int[][]>(StringComparer.Ordinal);
-            foreach (var term in shard)
+            var key = SearchTerms.ShardKey(term);
+            if (!shards.TryGetValue(key, out var members))
             {
-                body[term] = postings[term].ToArray();
+                shards[key] = members = [];
             }
 
-            documents.Add(JsonFile($"search/terms/{shard.Key}.json", body));
+            members.Add(term);
+        }
+
+        var shardKeys = shards.Keys.Order(StringComparer.Ordinal).ToList();
+        var documents = new List<Document>();
+        foreach (var key in shardKeys)
+        {
+            var members = shards[key];
+            members.Sort(StringComparer.Ordinal);
+            documents.Add(JsonFile($"search/terms/{key}.json", SearchIndexJson.TermShard(members.Select(t => (t, (IReadOnlyList<int>)postings[t])))));
         }
 
         for (var chunk = 0; chunk * DocumentChunkSize < pages.Count; chunk++)
         {
             var rows = pages.Skip(chunk * DocumentChunkSize).Take(DocumentChunkSize)
-                .Select(p => new[] { p.Page.Url, p.Page.Title, p.Page.Description ?? "", p.Page.Kind.ToString().ToLowerInvariant() })
-                .ToList();
-            documents.Add(JsonFile($"search/docs/{chunk}.json", rows));
+                .Select(p => (IReadOnlyList<string>)[p.Page.Url, p.Page.Title, p.Page.Description ?? "", p.Page.Kind.ToString().ToLowerInvariant()]);
+            documents.Add(JsonFile($"search/docs/{chunk}.json", SearchIndexJson.DocumentChunk(rows)));
         }
 
-        documents.Add(JsonFile("search/manifest.json", new SortedDictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["version"] = 1,
-            ["documents"] = pages.Count,
-            ["chunk"] = DocumentChunkSize,
-            ["prefix"] = SearchTerms.ShardPrefixLength,
-            ["shards"] = shards.Select(s => s.Key).ToArray(),
-        }));
+        documents.Add(JsonFile("search/manifest.json", SearchIndexJson.Manifest(1, pages.Count, DocumentChunkSize, SearchTerms.ShardPrefixLength, shardKeys)));
         return Task.FromResult<IReadOnlyList<Document>>(documents);
     }
 
@@ -82,6 +83,5 @@ public sealed class GenerateSearchIndex : IModule
     internal static PageTerms Terms(Document doc) =>
         doc.Get<PageTerms>() ?? throw new InvalidOperationException($"'{doc.Source}' went through no CollectSearchTerms module.");
 
-    private static Document JsonFile<T>(string destination, T value) =>
-        new(null, destination, DocumentContent.FromText(JsonSerializer.Serialize(value) + "\n"));
+    private static Document JsonFile(string destination, byte[] utf8) => new(null, destination, DocumentContent.FromUtf8(utf8));
 }
