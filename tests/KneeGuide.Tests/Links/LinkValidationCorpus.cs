@@ -159,6 +159,12 @@ public static class LinkValidationCorpus
             File.WriteAllText(Path.Combine(s.Root, "secret.md"), "---\ntitle: Outside\n---\n");
             File.CreateSymbolicLink(Path.Combine(s.InputDir, "linked.md"), Path.Combine(s.Root, "secret.md"));
         }, "KG1205 linked.md:0:0");
+        yield return Case("folder-symlink-to-outside-the-input", s =>
+        {
+            Directory.CreateDirectory(Path.Combine(s.Root, "elsewhere"));
+            File.WriteAllText(Path.Combine(s.Root, "elsewhere", "secret.txt"), "not for publishing");
+            Directory.CreateSymbolicLink(Path.Combine(s.InputDir, "static"), Path.Combine(s.Root, "elsewhere"));
+        }, "KG1205 static:0:0");
         yield return Case("several-mistakes-in-one-build-all-reported", s =>
         {
             s.Write("articles/case.md", Article("[a](nope.md)\n\n[b](#nowhere)"));
