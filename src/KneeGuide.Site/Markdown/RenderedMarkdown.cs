@@ -13,6 +13,7 @@ public sealed class RenderedMarkdown
     /// rendered, at half the memory of a string, and copied into the page without re-encoding.</summary>
     public required byte[] Utf8Html { get; init; }
 
+    /// <summary>The body's HTML as a string, decoded on each call (for tests and tools; the build uses the bytes).</summary>
     public string Html => Encoding.UTF8.GetString(Utf8Html);
 
     public required IReadOnlyList<Heading> Headings { get; init; }
