@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
 
@@ -13,75 +14,102 @@ namespace KneeGuide.Site.Templates;
 /// </summary>
 public static class JsonLd
 {
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Default, WriteIndented = false };
+    // Written with Utf8JsonWriter rather than built as a JsonNode tree: every page has one, and the
+    // tree cost more than the rest of the page's view model. JavaScriptEncoder.Default escapes <, >
+    // and &, so the JSON can never close the <script> element it sits in.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default, Indented = false };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     public static string ForPage(ViewModelFactory views, ContentPage page, Document doc)
     {
-        var graph = new JsonArray();
-        if (page.Kind is ContentKind.Article or ContentKind.Mobility)
-        {
-            var node = new JsonObject
-            {
-                ["@type"] = "MedicalWebPage",
-                ["name"] = page.Title,
-                ["description"] = page.Description,
-                ["url"] = views.AbsoluteUrl(page.Url),
-                ["datePublished"] = ViewModelFactory.Iso(page.Date),
-                ["dateModified"] = ViewModelFactory.Iso(page.LastChanged),
-                ["inLanguage"] = views.Site.Language,
-            };
-            if (page.Reviewed is { } review)
-            {
-                node["lastReviewed"] = ViewModelFactory.Iso(review.On);
-                node["reviewedBy"] = new JsonObject { ["@type"] = "Person", ["name"] = review.By };
-            }
-
-            graph.Add(node);
-        }
-        else if (page.Kind == ContentKind.Exercise && doc.Get<ExerciseFrontMatter>() is { } fm)
-        {
-            var variables = new JsonArray { $"sets: {fm.Dosage.Sets}" };
-            if (fm.Dosage.HoldSeconds is { } hold)
-            {
-                variables.Add($"hold: {hold} seconds");
-            }
-
-            if (fm.Dosage.Side is { } side)
-            {
-                variables.Add($"side: {side.ToString().ToLowerInvariant()}");
-            }
-
-            graph.Add(new JsonObject
-            {
-                ["@type"] = "ExercisePlan",
-                ["name"] = fm.Title,
-                ["description"] = fm.Summary,
-                ["url"] = views.AbsoluteUrl(page.Url),
-                ["exerciseType"] = string.Join(", ", fm.Targets),
-                ["repetitions"] = fm.Dosage.Reps,
-                ["activityFrequency"] = fm.Dosage.Frequency,
-                ["additionalVariable"] = variables,
-            });
-        }
-
-        var crumbs = new JsonArray();
-        var position = 1;
-        foreach (var crumb in views.Breadcrumbs(page))
-        {
-            crumbs.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["name"] = crumb.Title, ["item"] = views.AbsoluteUrl(crumb.Url) });
-        }
-
-        if (crumbs.Count > 0)
-        {
-            graph.Add(new JsonObject { ["@type"] = "BreadcrumbList", ["itemListElement"] = crumbs });
-        }
-
-        if (graph.Count == 0)
+        var exercise = page.Kind == ContentKind.Exercise ? doc.Get<ExerciseFrontMatter>() : null;
+        var crumbs = views.Breadcrumbs(page);
+        var hasPage = page.Kind is ContentKind.Article or ContentKind.Mobility || exercise is not null;
+        if (!hasPage && crumbs.Count == 0)
         {
             return "";
         }
 
-        var root = new JsonObject { ["@context"] = "https://schema.org", ["@graph"] = graph };
-        return root.ToJsonString(Options);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteStartArray("@graph");
+            if (page.Kind is ContentKind.Article or ContentKind.Mobility)
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "MedicalWebPage");
+                json.WriteString("name", page.Title);
+                json.WriteString("description", page.Description);
+                json.WriteString("url", views.AbsoluteUrl(page.Url));
+                json.WriteString("datePublished", ViewModelFactory.Iso(page.Date));
+                json.WriteString("dateModified", ViewModelFactory.Iso(page.LastChanged));
+                json.WriteString("inLanguage", views.Site.Language);
+                if (page.Reviewed is { } review)
+                {
+                    json.WriteString("lastReviewed", ViewModelFactory.Iso(review.On));
+                    json.WriteStartObject("reviewedBy");
+                    json.WriteString("@type", "Person");
+                    json.WriteString("name", review.By);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+            else if (exercise is { } fm)
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "ExercisePlan");
+                json.WriteString("name", fm.Title);
+                json.WriteString("description", fm.Summary);
+                json.WriteString("url", views.AbsoluteUrl(page.Url));
+                json.WriteString("exerciseType", string.Join(", ", fm.Targets));
+                json.WriteString("repetitions", fm.Dosage.Reps);
+                json.WriteString("activityFrequency", fm.Dosage.Frequency);
+                json.WriteStartArray("additionalVariable");
+                json.WriteStringValue($"sets: {fm.Dosage.Sets}");
+                if (fm.Dosage.HoldSeconds is { } hold)
+                {
+                    json.WriteStringValue($"hold: {hold} seconds");
+                }
+
+                if (fm.Dosage.Side is { } side)
+                {
+                    json.WriteStringValue($"side: {side.ToString().ToLowerInvariant()}");
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            if (crumbs.Count > 0)
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "BreadcrumbList");
+                json.WriteStartArray("itemListElement");
+                var position = 1;
+                foreach (var crumb in crumbs)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("@type", "ListItem");
+                    json.WriteNumber("position", position++);
+                    json.WriteString("name", crumb.Title);
+                    json.WriteString("item", views.AbsoluteUrl(crumb.Url));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
