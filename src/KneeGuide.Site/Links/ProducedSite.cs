@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using KneeGuide.Core;
 using KneeGuide.Site.Content;
@@ -160,7 +161,7 @@ public sealed partial class ProducedSite
     {
         if (path.EndsWith('/'))
         {
-            return _files.Contains(path + "index.html") ? path + "index.html" : Redirected(path);
+            return Produced(path, "index.html") ?? Redirected(path);
         }
 
         if (_files.Contains(path))
@@ -168,7 +169,20 @@ public sealed partial class ProducedSite
             return path;
         }
 
-        return _files.Contains(path + "/index.html") ? path + "/index.html" : Redirected(path);
+        return Produced(path, "/index.html") ?? Redirected(path);
+    }
+
+    /// <summary>
+    /// The produced file <paramref name="path"/> + <paramref name="suffix"/>, as the set holds it, or
+    /// null; asked without building the string (this runs for most of a site's links).
+    /// </summary>
+    private string? Produced(string path, string suffix)
+    {
+        var length = path.Length + suffix.Length;
+        Span<char> candidate = length <= 256 ? stackalloc char[length] : new char[length];
+        path.AsSpan().CopyTo(candidate);
+        suffix.AsSpan().CopyTo(candidate[path.Length..]);
+        return _files.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(candidate, out var produced) ? produced : null;
     }
 
     private string? Redirected(string path)
@@ -177,11 +191,13 @@ public sealed partial class ProducedSite
         return _index.Redirects.TryGetValue(key, out var to) ? Find(to) : null;
     }
 
+    private static readonly SearchValues<char> NeedsUri = SearchValues.Create(" \\%");
+
     /// <summary>Resolves a relative path against a page URL as a browser does (RFC 3986 dot segments).</summary>
     public static string Resolve(string pageUrl, string path)
     {
         // Most links are already clean root-relative paths: skip building two Uri objects for them.
-        if (path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && path.IndexOf("/.", StringComparison.Ordinal) < 0 && path.IndexOfAny([' ', '\\', '%']) < 0)
+        if (path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && path.IndexOf("/.", StringComparison.Ordinal) < 0 && path.AsSpan().IndexOfAny(NeedsUri) < 0)
         {
             return path;
         }
