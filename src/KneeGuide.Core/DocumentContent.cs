@@ -59,6 +59,44 @@ public sealed class Utf8Content(byte[] bytes) : DocumentContent
 }
 
 /// <summary>
+/// UTF-8 text in an array rented from the shared pool: a page between rendering and writing. The
+/// module that writes it calls <see cref="Release"/>, so thousands of pages reuse a few arrays instead
+/// of each allocating its own. It must not be read after that; a document that is never written
+/// simply leaves its array to the garbage collector.
+/// </summary>
+public sealed class RentedUtf8Content : DocumentContent
+{
+    private readonly int _length;
+    private byte[]? _buffer;
+
+    private RentedUtf8Content(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
+
+    /// <summary>Content of exactly <paramref name="length"/> bytes, for the caller to fill through <see cref="Bytes"/>.</summary>
+    public static RentedUtf8Content Rent(int length) => new(System.Buffers.ArrayPool<byte>.Shared.Rent(length), length);
+
+    public Span<byte> Bytes => (_buffer ?? throw Released()).AsSpan(0, _length);
+
+    public override void WriteTo(string destinationPath) => FileBytes.Write(destinationPath, Bytes);
+
+    public override string ReadText() => Encoding.UTF8.GetString(Bytes);
+
+    /// <summary>Gives the array back to the pool; the content cannot be used afterwards.</summary>
+    public void Release()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static InvalidOperationException Released() => new("This content was written and its buffer given back to the pool.");
+}
+
+/// <summary>
 /// Stands in for content that was written and let go: reading or writing it again is a bug in the
 /// pipeline wiring, not something to paper over with an empty file.
 /// </summary>

@@ -28,6 +28,13 @@ public sealed class WriteFiles(bool releaseContent = false) : ParallelModule
         }
 
         input.Content.WriteTo(staging.PathFor(input.Destination));
-        return releaseContent ? input.WithContent(DocumentContent.Written) : input;
+        if (!releaseContent)
+        {
+            return input;
+        }
+
+        // Nothing reads this document's content after this point: a rented buffer can go back.
+        (input.Content as RentedUtf8Content)?.Release();
+        return input.WithContent(DocumentContent.Written);
     }
 }

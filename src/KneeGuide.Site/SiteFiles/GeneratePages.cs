@@ -57,7 +57,7 @@ public sealed class GeneratePages(SiteInputs inputs) : IModule
         {
             var (layout, view, destination) = pages[i];
             var rendered = renderer.Render(layout, view, null, [], [], context.Diagnostics);
-            documents[i] = new Document(null, destination, DocumentContent.FromUtf8(rendered.Utf8)).With(rendered.Links);
+            documents[i] = new Document(null, destination, rendered.Content).With(rendered.Links);
         });
         return Task.FromResult<IReadOnlyList<Document>>(documents);
     }

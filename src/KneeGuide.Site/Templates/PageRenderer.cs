@@ -6,8 +6,8 @@ using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
 
 namespace KneeGuide.Site.Templates;
 
-/// <summary>The final HTML of a page, as UTF-8 bytes, and what the link validator needs to know about it.</summary>
-public sealed record RenderedPage(byte[] Utf8, PageLinks Links);
+/// <summary>The final HTML of a page (UTF-8 content) and what the link validator needs to know about it.</summary>
+public sealed record RenderedPage(DocumentContent Content, PageLinks Links);
 
 /// <summary>
 /// Renders a page through its layout and the base layout. The Markdown body is not in the template
@@ -34,7 +34,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         IReadOnlyList<LinkReference> bodyLinks,
         IReadOnlyList<(string Id, SourceLocation At)> bodyIds,
         DiagnosticBag diagnostics,
-        IReadOnlyList<string>? knownFragments = null)
+        IReadOnlyList<string>? knownFragments = null,
+        bool rentBuffer = false)
     {
         var layoutPath = $"layouts/{layout}.liquid";
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = page, ["content"] = BodyMarker };
@@ -72,45 +73,60 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = ids.Where(i => !seen.Add(i.Id)).ToList();
-        return new RenderedPage(Utf8WithBody(full, body), new PageLinks(page.Url, links, seen, duplicates));
+        // A page that is written right away (RenderPages then WriteFiles) goes into a pooled buffer.
+        var size = Utf8SizeWithBody(full, body.Length);
+        DocumentContent content;
+        if (rentBuffer)
+        {
+            var rented = RentedUtf8Content.Rent(size);
+            WriteUtf8WithBody(full, body, rented.Bytes);
+            content = rented;
+        }
+        else
+        {
+            var bytes = new byte[size];
+            WriteUtf8WithBody(full, body, bytes);
+            content = DocumentContent.FromUtf8(bytes);
+        }
+
+        return new RenderedPage(content, new PageLinks(page.Url, links, seen, duplicates));
     }
 
-    /// <summary>The page as UTF-8 with every body marker replaced by the body.</summary>
-    private static byte[] Utf8WithBody(ReadOnlySpan<char> page, ReadOnlySpan<byte> body)
+    /// <summary>The size in UTF-8 of the page with every body marker replaced by a body of <paramref name="bodyBytes"/> bytes.</summary>
+    private static int Utf8SizeWithBody(ReadOnlySpan<char> page, int bodyBytes)
     {
-        var utf8 = Encoding.UTF8;
-        var bodyBytes = body.Length;
         var size = 0;
         for (var rest = page; ;)
         {
             var at = rest.IndexOf(BodyMarker, StringComparison.Ordinal);
-            size += utf8.GetByteCount(at < 0 ? rest : rest[..at]);
+            size += Encoding.UTF8.GetByteCount(at < 0 ? rest : rest[..at]);
             if (at < 0)
             {
-                break;
+                return size;
             }
 
             size += bodyBytes;
             rest = rest[(at + BodyMarker.Length)..];
         }
+    }
 
-        var bytes = new byte[size];
+    /// <summary>Writes the page as UTF-8 with every body marker replaced by the body.</summary>
+    private static void WriteUtf8WithBody(ReadOnlySpan<char> page, ReadOnlySpan<byte> body, Span<byte> into)
+    {
         var written = 0;
         for (var rest = page; ;)
         {
             var at = rest.IndexOf(BodyMarker, StringComparison.Ordinal);
-            written += utf8.GetBytes(at < 0 ? rest : rest[..at], bytes.AsSpan(written));
+            written += Encoding.UTF8.GetBytes(at < 0 ? rest : rest[..at], into[written..]);
             if (at < 0)
             {
-                break;
+                return;
             }
 
-            body.CopyTo(bytes.AsSpan(written));
+            body.CopyTo(into[written..]);
             written += body.Length;
             rest = rest[(at + BodyMarker.Length)..];
         }
-
-        return bytes;
     }
 
     private string ReplaceCards(string body, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics)

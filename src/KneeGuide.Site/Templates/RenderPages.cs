@@ -24,8 +24,9 @@ public sealed class RenderPages : ParallelModule
         var body = input.Get<RenderedMarkdown>();
         var steps = input.Get<RenderedSteps>();
         var links = (body?.Links ?? []).Concat(steps?.Links ?? []).ToList();
-        var rendered = renderer.Render(view.Kind, view, body?.Utf8Html, links, body?.Ids ?? [], context.Diagnostics, steps?.Html);
-        return input.WithContent(DocumentContent.FromUtf8(rendered.Utf8)).With(rendered.Links);
+        // The page goes into a pooled buffer that WriteFiles gives back once it has written it.
+        var rendered = renderer.Render(view.Kind, view, body?.Utf8Html, links, body?.Ids ?? [], context.Diagnostics, steps?.Html, rentBuffer: true);
+        return input.WithContent(rendered.Content).With(rendered.Links);
     }
 }
 
