@@ -17,10 +17,7 @@ public abstract class DocumentContent
 
     public static DocumentContent FromFile(string absolutePath) => new FileContent(absolutePath);
 
-    /// <summary>Text kept as UTF-8 bytes: half the memory of a string, and written without re-encoding.</summary>
-    public static DocumentContent FromUtf8(string text) => new Utf8Content(Encoding.UTF8.GetBytes(text));
-
-    /// <summary>Text already encoded as UTF-8 (the bytes are kept, not copied).</summary>
+    /// <summary>Text already encoded as UTF-8 (the bytes are kept, not copied): half the memory of a string, and written without re-encoding.</summary>
     public static DocumentContent FromUtf8(byte[] utf8) => new Utf8Content(utf8);
 
     public abstract void WriteTo(string destinationPath);

@@ -35,13 +35,6 @@ public static class SearchTerms
     /// <summary>Receives one term; the span is only valid during the call.</summary>
     public delegate void TermHandler(ReadOnlySpan<char> term);
 
-    public static IEnumerable<string> Tokenize(string? text)
-    {
-        var terms = new List<string>();
-        Tokenize(text, term => terms.Add(term.ToString()));
-        return terms;
-    }
-
     /// <summary>
     /// Calls <paramref name="onTerm"/> for each term of the text, in order, without allocating a string
     /// per word: the search index tokenizes every page, and most words are ones it has seen before.
