@@ -40,7 +40,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         var headings = new List<Heading>();
         // The plain text and the HTML are built in buffers each thread reuses: growing fresh ones
         // for every page was a large share of a build's allocations.
-        var plain = (t_plain ??= new StringBuilder(16 * 1024)).Clear();
+        var plain = TextBuffers.Take(ref t_plain, 16 * 1024);
 
         var blocks = new List<Block>(64);
         CollectBlocks(document, blocks);
@@ -73,20 +73,24 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         }
 
         RewriteInlines(InlinesOf(document), source, display, 0, 0, links, ids, checkLinks);
-        var writer = new StringWriter((t_html ??= new StringBuilder(32 * 1024)).Clear());
+        var htmlBuffer = TextBuffers.Take(ref t_html, 32 * 1024);
+        var writer = new StringWriter(htmlBuffer);
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         var body = new RenderedMarkdown
         {
-            Utf8Html = TextBuffers.Utf8(TextBuffers.Contents(t_html)),
+            Utf8Html = TextBuffers.Utf8(TextBuffers.Contents(htmlBuffer)),
             Headings = headings,
             Links = links,
             Ids = ids,
             InlineCards = cards,
         };
-        return (body, plain.ToString());
+        var plainText = plain.ToString();
+        TextBuffers.Done(ref t_html);
+        TextBuffers.Done(ref t_plain);
+        return (body, plainText);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         var main = theme.Render(layoutPath, values, diagnostics);
         values["content"] = main;
         // Fluid closes the writer it renders to: a new writer each time, over the reused buffer.
-        var buffer = (t_page ??= new StringBuilder(64 * 1024)).Clear();
+        var buffer = TextBuffers.Take(ref t_page, 64 * 1024);
         if (!theme.RenderTo(new StringWriter(buffer), "layouts/base.liquid", values, diagnostics))
         {
             buffer.Clear();
@@ -89,6 +89,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             content = DocumentContent.FromUtf8(bytes);
         }
 
+        TextBuffers.Done(ref t_page);
         return new RenderedPage(content, new PageLinks(page.Url, links, seen, duplicates));
     }
 

@@ -84,8 +84,10 @@ public sealed partial class ThemeTemplates
     {
         // Rendered in a buffer the thread reuses (Fluid closes the writer, not the buffer), so only
         // the finished string is allocated, not every step of a growing one.
-        var buffer = (t_buffer ??= new StringBuilder(16 * 1024)).Clear();
-        return RenderTo(new StringWriter(buffer), path, values, diagnostics) ? buffer.ToString() : string.Empty;
+        var buffer = TextBuffers.Take(ref t_buffer, 16 * 1024);
+        var text = RenderTo(new StringWriter(buffer), path, values, diagnostics) ? buffer.ToString() : string.Empty;
+        TextBuffers.Done(ref t_buffer);
+        return text;
     }
 
     [ThreadStatic]
