@@ -48,4 +48,41 @@ public static class ErrorCodes
     // Review governance
     public const string ReviewDueSoon = "KG4001";
     public const string ReviewOverdue = "KG4002";
+
+    /// <summary>
+    /// Each code's short title, as the editor guide's entry names it (a test keeps the two in step):
+    /// for tools that list rules, such as SARIF viewers.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Titles = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        [MalformedYaml] = "Malformed YAML",
+        [UnclosedFrontMatter] = "Front matter never closed",
+        [UnreadableFile] = "Unreadable file",
+        [MissingFile] = "Missing file or folder",
+        [MissingKey] = "Missing required key",
+        [UnknownKey] = "Unknown key",
+        [WrongType] = "Wrong type",
+        [InvalidValue] = "Invalid value",
+        [DuplicateKey] = "Duplicate key",
+        [DuplicateSlug] = "Duplicate slug",
+        [DuplicateRedirect] = "Duplicate redirect",
+        [UnknownExercise] = "Unknown exercise",
+        [UnknownMobility] = "Unknown mobility page",
+        [UnsafePath] = "Unsafe path",
+        [MissingImage] = "Missing image",
+        [MissingCredit] = "Image without credit",
+        [MissingAltText] = "Image without alt text",
+        [UnusedCredit] = "Unused credit",
+        [BrokenLink] = "Broken link",
+        [BrokenAnchor] = "Broken anchor",
+        [LinkEscapesInput] = "Link leaves the input folder",
+        [LinkToDraft] = "Link to a draft",
+        [MalformedMailOrTel] = "Malformed email or phone link",
+        [DuplicateId] = "Duplicate id",
+        [ExternalLinkBroken] = "External link broken",
+        [TemplateError] = "Template error",
+        [MissingTemplate] = "Missing template",
+        [ReviewDueSoon] = "Review due soon",
+        [ReviewOverdue] = "Review overdue",
+    };
 }

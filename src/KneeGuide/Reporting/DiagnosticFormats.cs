@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KneeGuide.Core;
+using KneeGuide.Site.Diagnostics;
 
 namespace KneeGuide.Cli.Reporting;
 
@@ -74,6 +75,15 @@ public static class DiagnosticFormats
     /// <summary>SARIF 2.1.0, for code-scanning tools.</summary>
     public static string Sarif(IReadOnlyList<Diagnostic> diagnostics, string version)
     {
+        // Every rule the build knows, so a viewer can name a result's rule (ruleIndex points here).
+        var rules = new JsonArray();
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (code, title) in ErrorCodes.Titles)
+        {
+            ruleIndex[code] = rules.Count;
+            rules.Add(new JsonObject { ["id"] = code, ["shortDescription"] = new JsonObject { ["text"] = title } });
+        }
+
         var results = new JsonArray();
         foreach (var d in diagnostics)
         {
@@ -90,13 +100,19 @@ public static class DiagnosticFormats
                 locations.Add(new JsonObject { ["physicalLocation"] = physical });
             }
 
-            results.Add(new JsonObject
+            var result = new JsonObject
             {
                 ["ruleId"] = d.Code,
                 ["level"] = d.Severity == Severity.Error ? "error" : d.Severity == Severity.Warning ? "warning" : "note",
                 ["message"] = new JsonObject { ["text"] = d.Suggestion is null ? d.Message : $"{d.Message} (did you mean '{d.Suggestion}'?)" },
                 ["locations"] = locations,
-            });
+            };
+            if (ruleIndex.TryGetValue(d.Code, out var index))
+            {
+                result["ruleIndex"] = index;
+            }
+
+            results.Add(result);
         }
 
         var sarif = new JsonObject
@@ -107,7 +123,16 @@ public static class DiagnosticFormats
             {
                 new JsonObject
                 {
-                    ["tool"] = new JsonObject { ["driver"] = new JsonObject { ["name"] = "KneeGuide", ["version"] = version, ["informationUri"] = "https://kneeguide.netlify.app/" } },
+                    ["tool"] = new JsonObject
+                    {
+                        ["driver"] = new JsonObject
+                        {
+                            ["name"] = "KneeGuide",
+                            ["version"] = version,
+                            ["informationUri"] = "https://kneeguide.netlify.app/",
+                            ["rules"] = rules,
+                        },
+                    },
                     ["results"] = results,
                 },
             },

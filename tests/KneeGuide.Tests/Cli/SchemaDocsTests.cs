@@ -48,9 +48,22 @@ public sealed class SchemaDocsTests
     public void The_editor_guide_explains_every_error_code()
     {
         var guide = File.ReadAllText(Path.Combine(ServeTestSupport.RepoRoot, "docs", "editor-guide.md"));
-        var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToList();
+        var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string)).Select(f => (string)f.GetValue(null)!).ToList();
 
         Assert.NotEmpty(codes);
         Assert.All(codes, code => Assert.Contains($"### {code}", guide));
+    }
+
+    [Fact]
+    public void Every_error_code_has_the_title_its_editor_guide_entry_gives()
+    {
+        var guide = File.ReadAllText(Path.Combine(ServeTestSupport.RepoRoot, "docs", "editor-guide.md")).ReplaceLineEndings("\n");
+        var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(string))
+            .Select(f => (string)f.GetValue(null)!)
+            .ToList();
+
+        Assert.Equal(codes.Order(StringComparer.Ordinal), ErrorCodes.Titles.Keys);
+        Assert.All(ErrorCodes.Titles, rule => Assert.Contains($"### {rule.Key}\n**{rule.Value}", guide));
     }
 }

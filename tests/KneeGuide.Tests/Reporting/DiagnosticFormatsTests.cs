@@ -106,6 +106,13 @@ public sealed class DiagnosticFormatsTests
         var spacedLocation = results[2].GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("input/my%20notes/a%231.md", spacedLocation.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.False(spacedLocation.TryGetProperty("region", out _));
+
+        // Each result points at its rule, which a viewer can show by name.
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        var rule = rules[results[0].GetProperty("ruleIndex").GetInt32()];
+        Assert.Equal("KG2002", rule.GetProperty("id").GetString());
+        Assert.Equal("Broken anchor", rule.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.Equal("KG4001", rules[results[2].GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
     }
 
     [Fact]
