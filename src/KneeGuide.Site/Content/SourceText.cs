@@ -36,7 +36,7 @@ public static class SourceText
                 length += read;
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(Diagnostic.Error(ErrorCodes.UnreadableFile, SourceLocation.InFile(displayPath), $"cannot read the file: {e.Message}"));
             return null;
