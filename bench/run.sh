@@ -5,12 +5,12 @@
 #   bench/run.sh --articles 1000 # a smaller corpus (other counts scaled in proportion)
 #   bench/run.sh --scale         # KneeGuide alone at 1,000 / 5,000 / 10,000 / 20,000 articles
 #
-# Each build is a cold process (fresh `dotnet` / `hugo`, output folder deleted beforehand, outside the
-# timing) measured with /usr/bin/time: wall seconds, CPU seconds (user + sys) and peak resident memory.
-# The table shows medians. On a busy machine compare CPU time: wall time then mostly measures waiting.
-# Run time: the default comparison takes 1-3 minutes on an idle 2-core machine (plus a first Release
-# build); --scale generates ~37,000 extra pages and runs one build per size, several minutes idle and
-# much longer on a loaded machine. Everything goes to bench/work/ (gitignored).
+# Each build is a cold process (the published KneeGuide binary / `hugo`, output folder deleted
+# beforehand, outside the timing) measured with /usr/bin/time: wall seconds, CPU seconds (user + sys)
+# and peak resident memory. The table shows medians. On a busy machine compare CPU time: wall time
+# then mostly measures waiting. Run time: the default comparison takes about a minute on an idle
+# 2-core machine, plus 1-2 minutes for the first publish; --scale generates ~37,000 extra pages and
+# runs one build per size, several minutes. Everything goes to bench/work/ (gitignored).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +33,7 @@ Options:
   --scale           KneeGuide alone at 1,000, 5,000, 10,000 and 20,000 articles (one build per size
                     unless --runs is given), to show whether cost grows linearly
   --scale-sizes "A B ..."  article counts for --scale
-  --skip-build      use the existing Release build of the CLI
+  --skip-build      use the binary already published to bench/work/kneeguide-bin
   --out DIR         where both tools write their output (default: next to the corpus in bench/work/).
                     On ext4, deleting and re-creating thousands of files run after run makes each
                     later run's system time grow (the inode allocator skips recently deleted inodes);
