@@ -28,6 +28,12 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     /// <summary>The date review deadlines are measured from (default: the real date). It changes warnings only, never output.</summary>
     public DateOnly? Today { get; init; }
 
+    /// <summary>
+    /// Replace an output folder that holds files KneeGuide did not make (--force). Never lets the
+    /// build replace the input or theme folder, a folder holding them, a repository, home or root.
+    /// </summary>
+    public bool Force { get; init; }
+
     /// <summary>Keep the build's documents and services on the result (<see cref="BuildResult.State"/>), for the preview's incremental rebuilds.</summary>
     public bool KeepState { get; init; }
 }
@@ -47,6 +53,15 @@ public sealed record BuildResult(
     /// <summary>What the build produced, in memory; only when <see cref="BuildOptions.KeepState"/> asked for it.</summary>
     public Incremental.BuildState? State { get; init; }
 
+    /// <summary>
+    /// Why nothing was built: the output folder may not be replaced (a usage error, exit code 2), in a
+    /// sentence that says what to do instead. Null when the build ran.
+    /// </summary>
+    public string? Refusal { get; init; }
+
+    public static BuildResult Refused(string why, TimeSpan elapsed) =>
+        new([], false, elapsed, null, new Dictionary<string, TimeSpan>(), 0) { Refusal = why };
+
     /// <summary>The page an incremental preview rebuild re-rendered (input-relative); null for a full build.</summary>
     public string? IncrementalPage { get; init; }
 }
@@ -61,11 +76,31 @@ public static class SiteBuilder
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
+        foreach (var (name, folder) in new[] { ("input", options.Input), ("theme", options.Theme) })
+        {
+            if (string.IsNullOrWhiteSpace(folder) || folder.Contains('\0'))
+            {
+                return BuildResult.Refused($"the {name} folder is empty or not a path: name it, e.g. --{name} {name}", watch.Elapsed);
+            }
+        }
+
         var inputRoot = Path.GetFullPath(options.Input);
         if (!Directory.Exists(inputRoot))
         {
             diagnostics.Add(new Diagnostic(Diagnostics.ErrorCodes.MissingFile, Severity.Error, DisplayPath(options.Input), 0, 0, "the input folder does not exist"));
             return new BuildResult(diagnostics.Sorted(), false, watch.Elapsed, null, new Dictionary<string, TimeSpan>(), 0);
+        }
+
+        // Before anything is read or written: a wrong --output must never cost anyone their files.
+        if (OutputFolderRules.Check(options.Output, options.Input, options.Theme, options.Force) is { } refusal)
+        {
+            return BuildResult.Refused(refusal, watch.Elapsed);
+        }
+
+        var staging = new OutputStaging(options.Output);
+        if ((staging.CheckStagingFolder() ?? staging.Prepare()) is { } cannotStage)
+        {
+            return BuildResult.Refused(cannotStage, watch.Elapsed);
         }
 
         // The theme (Fluid's parser is costly to set up) loads on another core while the input
@@ -74,8 +109,6 @@ public static class SiteBuilder
         var loadingTheme = Task.Run(() => ThemeTemplates.Load(options.Theme, themeDisplay, diagnostics), cancellationToken);
         var inputs = SiteInputs.Load(inputRoot, DisplayPath(options.Input), diagnostics);
         var theme = await loadingTheme;
-        var staging = new OutputStaging(options.Output);
-        staging.Prepare();
         var review = new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict);
         var locator = new TemplateLinkLocator(theme, inputs.Config);
         var externalLinks = ExternalLinkOptions(options, inputs, inputRoot);
@@ -114,7 +147,15 @@ public static class SiteBuilder
         }
         else
         {
-            staging.Commit();
+            try
+            {
+                staging.Commit();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                staging.Discard();
+                return BuildResult.Refused($"the site was built but could not be moved into '{options.Output}': {e.Message.TrimEnd('.')}. The previous output is unchanged", watch.Elapsed);
+            }
         }
 
         if (!options.DeferCleanup)

@@ -45,9 +45,19 @@ public static class FrontMatterSchemas
         return text.Replace("\r\n", "\n") + "\n";
     }
 
-    /// <summary>Writes every schema into <paramref name="folder"/>; returns the paths written.</summary>
-    public static IReadOnlyList<string> WriteAll(string folder)
+    /// <summary>
+    /// Writes every schema into <paramref name="folder"/>; returns the paths written. A file in the
+    /// way that is not a schema this command wrote (its $id says so) is never overwritten: the call
+    /// writes nothing and returns the files in the way instead.
+    /// </summary>
+    public static (IReadOnlyList<string> Written, IReadOnlyList<string> InTheWay) WriteAll(string folder)
     {
+        var inTheWay = Targets.Select(t => Path.Combine(folder, t.FileName)).Where(p => File.Exists(p) && !IsGenerated(p)).ToList();
+        if (inTheWay.Count > 0)
+        {
+            return ([], inTheWay);
+        }
+
         Directory.CreateDirectory(folder);
         var written = new List<string>();
         foreach (var target in Targets)
@@ -57,7 +67,22 @@ public static class FrontMatterSchemas
             written.Add(path);
         }
 
-        return written;
+        return (written, []);
+    }
+
+    /// <summary>A schema file this command wrote: its $id is KneeGuide's schema address for that file name.</summary>
+    private static bool IsGenerated(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var json = JsonNode.Parse(stream);
+            return json?["$id"]?.GetValue<string>() == "https://kneeguide.netlify.app/schemas/" + Path.GetFileName(path);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static JsonObject For(Type type)

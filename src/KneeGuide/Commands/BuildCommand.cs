@@ -14,6 +14,10 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
         [DefaultValue("output")]
         public string Output { get; init; } = "output";
 
+        [CommandOption("--force")]
+        [Description("Replace the output folder even though it holds files KneeGuide did not make. Never replaces the input or theme folder, a folder containing them, a git repository, your home folder or a drive's root.")]
+        public bool Force { get; init; }
+
         [CommandOption("--strict")]
         [Description("Fail on warnings too (for example a clinical review that is overdue).")]
         public bool Strict { get; init; }
@@ -43,8 +47,15 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal, DeferCleanup = true };
+        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal, Force = settings.Force, DeferCleanup = true };
         var result = await BuildProgress.RunAsync(options, settings.Format == "text", cancellationToken);
+        if (result.Refusal is { } refusal)
+        {
+            // Nothing was read, written, moved or deleted: a usage error, not a content error.
+            Console.Error.WriteLine($"kneeguide build: {refusal}.");
+            return Program.UsageOrInternalError;
+        }
+
         BuildReport.Write(result, settings.Format, SiteBuilder.DisplayPath(settings.Output));
         if ((settings.Timings || settings.Verbose) && settings.Format == "text")
         {

@@ -17,11 +17,17 @@ public sealed class SchemaCommand : Command<SchemaCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        foreach (var path in FrontMatterSchemas.WriteAll(settings.Out))
+        var (written, inTheWay) = FrontMatterSchemas.WriteAll(settings.Out);
+        foreach (var path in inTheWay)
+        {
+            Console.Error.WriteLine($"kneeguide schema: {Site.SiteBuilder.DisplayPath(path)} exists and was not written by this command: nothing was written. Move it, or use --out with another folder.");
+        }
+
+        foreach (var path in written)
         {
             Console.Out.WriteLine($"wrote {Site.SiteBuilder.DisplayPath(path)}");
         }
 
-        return Program.Success;
+        return inTheWay.Count > 0 ? Program.UsageOrInternalError : Program.Success;
     }
 }

@@ -38,9 +38,15 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             stop.Cancel();
         };
 
-        var site = new PreviewSite(new BuildOptions(settings.Input, PreviewFolder(settings.Input), settings.Theme));
+        // The preview folder lives in .kneeguide/, the folder KneeGuide keeps for itself: a preview
+        // left there by an earlier version (before output folders were marked) is replaced too.
+        var site = new PreviewSite(new BuildOptions(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true });
         site.Built += result => Report(result, site.FullBuildReason);
-        await site.RebuildAsync(stop.Token);
+        if ((await site.RebuildAsync(stop.Token)).Refusal is { } refusal)
+        {
+            Console.Error.WriteLine($"kneeguide serve: {refusal}.");
+            return Program.UsageOrInternalError;
+        }
 
         await using var server = new PreviewServer(site, settings.Port);
         try
@@ -74,6 +80,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     private static void Report(BuildResult result, string? fullBuildReason)
     {
+        if (result.Refusal is not null)
+        {
+            return;
+        }
+
         var ms = result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
         foreach (var d in result.Diagnostics)
         {
