@@ -34,6 +34,9 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     /// </summary>
     public bool Force { get; init; }
 
+    /// <summary>Publish drafts too, each marked as a draft on its page: the preview (`serve`) does, `build` never.</summary>
+    public bool ShowDrafts { get; init; }
+
     /// <summary>Keep the build's documents and services on the result (<see cref="BuildResult.State"/>), for the preview's incremental rebuilds.</summary>
     public bool KeepState { get; init; }
 }
@@ -120,7 +123,7 @@ public static class SiteBuilder
             .Add(new PageRendererFactory(inputs, theme))
             .Add(review)
             .Add(locator);
-        var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks), services);
+        var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks, options.ShowDrafts), services);
         if (onPhase is not null)
         {
             engine.PhaseCompleted += onPhase;

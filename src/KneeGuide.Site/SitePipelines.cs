@@ -11,16 +11,17 @@ namespace KneeGuide.Site;
 /// <summary>The one place where the site's pipelines are wired together.</summary>
 public static class SitePipelines
 {
-    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null)
+    /// <param name="showDrafts">The preview: drafts are published, marked as drafts.</param>
+    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null, bool showDrafts = false)
     {
         var catalog = inputs.Catalog;
         var terms = new SearchTermPool();
         var pipelines = new List<Pipeline>
         {
-            ContentPipeline(Names.Articles, catalog, terms, ContentKind.Article),
-            ContentPipeline(Names.Mobility, catalog, terms, ContentKind.Mobility),
-            ContentPipeline(Names.Exercises, catalog, terms, ContentKind.Exercise),
-            ContentPipeline(Names.Pages, catalog, terms, ContentKind.Home, ContentKind.Page),
+            ContentPipeline(Names.Articles, catalog, terms, showDrafts, ContentKind.Article),
+            ContentPipeline(Names.Mobility, catalog, terms, showDrafts, ContentKind.Mobility),
+            ContentPipeline(Names.Exercises, catalog, terms, showDrafts, ContentKind.Exercise),
+            ContentPipeline(Names.Pages, catalog, terms, showDrafts, ContentKind.Home, ContentKind.Page),
         };
 
         var index = new Pipeline(Names.SiteIndex).DependsOn(Names.Content);
@@ -53,11 +54,11 @@ public static class SitePipelines
         return pipelines;
     }
 
-    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, SearchTermPool terms, params ContentKind[] kinds)
+    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, SearchTermPool terms, bool showDrafts, params ContentKind[] kinds)
     {
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadContent(catalog, kinds));
-        pipeline.ProcessModules.Add(new ParseFrontMatter(catalog));
+        pipeline.ProcessModules.Add(new ParseFrontMatter(catalog, showDrafts));
         pipeline.ProcessModules.Add(new ReviewGovernance.CheckReviewDates());
         pipeline.ProcessModules.Add(new Markdown.RenderMarkdown());
         pipeline.ProcessModules.Add(new CollectSearchTerms(terms));

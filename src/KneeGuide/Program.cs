@@ -32,7 +32,7 @@ public static class Program
                 .WithExample("serve", "--port", "5081");
             config.AddCommand<NewCommand>("new")
                 .WithDescription("Create a new article, mobility page or exercise whose front matter explains every key.")
-                .WithExample("new", "article", "knee-taping")
+                .WithExample("new", "article", "\"Knee taping\"")
                 .WithExample("new", "exercise", "wall-slides");
             config.AddCommand<ReviewsCommand>("reviews")
                 .WithDescription("List articles and mobility pages by clinical review due date, most urgent first.");
@@ -42,7 +42,7 @@ public static class Program
             {
                 AnsiConsole.Console.Profile.Out.Writer.Flush();
                 Console.Error.WriteLine(exception is CommandAppException
-                    ? $"kneeguide: {exception.Message}"
+                    ? $"kneeguide: {UsageHints.Explain(exception.Message, args)}."
                     : $"kneeguide: internal error: {exception.Message}\n{exception}");
                 return UsageOrInternalError;
             });

@@ -32,6 +32,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         }
 
         var exerciseIds = pages.Where(p => p.Kind == ContentKind.Exercise).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        var unpublishedExercises = pages.Where(p => p.Kind == ContentKind.Exercise && p.Draft && !p.Published).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
         var mobilitySlugs = pages.Where(p => p.Kind == ContentKind.Mobility).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
         var usedImages = new SortedDictionary<string, SourceLocation>(StringComparer.Ordinal);
         var redirects = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -50,14 +51,20 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownExercise, id.Location, $"unknown exercise id '{id.Value}': there is no exercises/{id.Value}.md", Suggestions.Closest(id.Value, exerciseIds)));
             }
 
+
             foreach (var slug in page.Mobility.Where(m => !mobilitySlugs.Contains(m.Value)))
             {
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownMobility, slug.Location, $"unknown mobility slug '{slug.Value}': there is no mobility/{slug.Value}.md", Suggestions.Closest(slug.Value, mobilitySlugs)));
             }
 
-            if (page.Draft)
+            if (!page.Published)
             {
                 continue;
+            }
+
+            foreach (var id in page.Exercises.Where(e => unpublishedExercises.Contains(e.Value)))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.LinkToDraft, id.Location, $"the exercise '{id.Value}' is a draft (draft: true in exercises/{id.Value}.md), so its card would be missing: publish the exercise or take it off this page"));
             }
 
             if (page.Image is { } image && CheckImage(image.Value, image.Location, diagnostics))
@@ -94,6 +101,17 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
             }
         }
 
+        // Links to files that do not exist, now that every page's redirect_from is known.
+        var redirectOwners = redirects.ToDictionary(r => r.Key, r => byUrl[r.Value].Source!, StringComparer.Ordinal);
+        var missing = new MissingLinkReport(inputs.Catalog, redirectOwners);
+        foreach (var doc in all.Where(d => !d.Require<ContentPage>().Failed))
+        {
+            foreach (var link in (doc.Get<RenderedMarkdown>()?.MissingTargets ?? []).Concat(doc.Get<RenderedSteps>()?.MissingTargets ?? []))
+            {
+                diagnostics.Add(missing.Describe(link));
+            }
+        }
+
         var published = all.Where(d => d.Require<ContentPage>().Published && byUrl.GetValueOrDefault(d.Require<ContentPage>().Url) == d).ToList();
         var index = new SiteIndex
         {
@@ -105,7 +123,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
             Tags = Group(published, p => p.Tags.Select(t => t.Value)),
             ExerciseUsedBy = Group(published.Where(d => d.Require<ContentPage>().Kind != ContentKind.Exercise), p => p.Exercises.Select(e => e.Value), d => d.Get<RenderedMarkdown>()?.InlineCards ?? []),
             MobilityLinkedFrom = Group(published, p => p.Mobility.Select(m => m.Value)),
-            DraftUrls = pages.Where(p => p.Draft).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
+            DraftUrls = pages.Where(p => p.Draft && !p.Published).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
             FailedUrls = pages.Where(p => p.Failed).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
             Redirects = redirects,
             UsedImages = usedImages,

@@ -43,7 +43,11 @@ public sealed class ContentPage
     /// <summary>The front matter had errors: the page is known (links to it are not "missing") but not published.</summary>
     public bool Failed { get; init; }
 
-    public bool Published => !Draft && !Failed;
+    /// <summary>
+    /// Written to the output: no front matter errors, and not a draft (drafts are published only in
+    /// the preview, where the editor needs to see them).
+    /// </summary>
+    public bool Published { get; init; }
 
     public DateOnly? LastChanged => Updated ?? Date;
 }

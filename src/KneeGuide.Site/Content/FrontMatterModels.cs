@@ -129,18 +129,28 @@ public sealed class ExerciseFrontMatter
 
     [Description("Tag slugs.")]
     public IReadOnlyList<Located<string>> Tags { get; init; } = [];
+
+    [Description("true keeps the exercise out of the published site (the preview still shows it).")]
+    public bool Draft { get; init; }
 }
 
 /// <summary>The dose of an exercise: either <c>reps</c> or <c>hold_seconds</c>.</summary>
 public sealed class Dosage
 {
-    [Required, Description("Number of sets.")]
+    /// <summary>"12" or "10-15" (spaces around the hyphen allowed).</summary>
+    public const string RepsPattern = "^[0-9]{1,3}( ?- ?[0-9]{1,3})?$";
+
+    /// <summary>The most repetitions a set may ask for; more is a typing mistake, not a dose.</summary>
+    public const int MaxReps = 100;
+
+    [Required, Range(1, 10), Description("Number of sets, from 1 to 10.")]
     public int Sets { get; init; }
 
-    [Description("Repetitions per set, e.g. \"10-15\".")]
+    [Description("Repetitions per set: a number or a range from 1 to 100, e.g. \"10-15\".")]
+    [RegularExpression(RepsPattern, ErrorMessage = "must be a number of repetitions or a range such as \"10-15\"")]
     public string? Reps { get; init; }
 
-    [Description("Seconds to hold each repetition (for stretches and holds).")]
+    [Range(1, 600), Description("Seconds to hold each repetition (for stretches and holds), from 1 to 600.")]
     public int? HoldSeconds { get; init; }
 
     [Description("each (leg), both, left or right.")]

@@ -6,15 +6,38 @@ using KneeGuide.Site.Diagnostics;
 namespace KneeGuide.Site.Content;
 
 /// <summary>
-/// Checks on front matter values that become part of an address: a tag becomes the folder of its
-/// /tags/&lt;tag>/ page and a redirect source a line of Netlify's _redirects, so a tag like
-/// '../x' or a redirect with a space would write outside tags/ or break the redirect file.
+/// Checks on front matter values that name something: a tag becomes the folder of its
+/// /tags/&lt;tag>/ page, a redirect source a line of Netlify's _redirects, an exercise id or image
+/// name a file. A tag like '../x', a redirect with a space, or an id with an invisible character in
+/// it would break the address or point at nothing while looking right.
 /// </summary>
 public static partial class FrontMatterValueRules
 {
+    /// <summary>
+    /// Names (ids, slugs, tags, file names) with an invisible character in them: reported at the
+    /// character itself. Returns the values that are clean, for the checks that follow.
+    /// </summary>
+    public static IEnumerable<Located<string>> CheckInvisible(IEnumerable<Located<string>> names, string what, DiagnosticBag diagnostics)
+    {
+        foreach (var name in names)
+        {
+            var hidden = InvisibleCharacters.IndexOf(name.Value);
+            if (hidden < 0)
+            {
+                yield return name;
+                continue;
+            }
+
+            diagnostics.Add(Diagnostic.Error(
+                ErrorCodes.InvisibleCharacter,
+                name.Location with { Column = name.Location.Column + hidden },
+                $"the {what} '{InvisibleCharacters.Clean(name.Value)}' has {InvisibleCharacters.Name(name.Value[hidden])} in it (character {hidden + 1}), often pasted from Word or a web page: delete it and retype that part"));
+        }
+    }
+
     public static void CheckTags(IEnumerable<Located<string>> tags, DiagnosticBag diagnostics)
     {
-        foreach (var tag in tags.Where(t => !TagSlug().IsMatch(t.Value)))
+        foreach (var tag in CheckInvisible(tags, "tag", diagnostics).Where(t => !TagSlug().IsMatch(t.Value)))
         {
             var slug = Slugify(tag.Value);
             diagnostics.Add(Diagnostic.Error(
@@ -27,20 +50,32 @@ public static partial class FrontMatterValueRules
 
     public static void CheckRedirects(IEnumerable<Located<string>> redirects, DiagnosticBag diagnostics)
     {
-        foreach (var from in redirects.Where(r => r.Value.Length == 0 || r.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || r.Value.Contains('#')))
+        foreach (var from in CheckInvisible(redirects, "redirect source", diagnostics))
         {
-            diagnostics.Add(Diagnostic.Error(
-                ErrorCodes.InvalidValue,
-                from.Location,
-                $"redirect source '{from.Value}' is not a URL path: write the old address without spaces or '#', e.g. /blog/old-name/"));
+            if (Uri.TryCreate(from.Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" || from.Value.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            {
+                var path = url is { IsAbsoluteUri: true } ? url.AbsolutePath : null;
+                diagnostics.Add(Diagnostic.Error(
+                    ErrorCodes.InvalidValue,
+                    from.Location,
+                    $"redirect source '{from.Value}' is a web address: redirect_from takes old paths of this site only, e.g. /blog/old-name/",
+                    path is { Length: > 1 } ? path : null));
+            }
+            else if (from.Value.Length == 0 || from.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || from.Value.Contains('#'))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    ErrorCodes.InvalidValue,
+                    from.Location,
+                    $"redirect source '{from.Value}' is not a URL path: write the old address without spaces or '#', e.g. /blog/old-name/"));
+            }
         }
     }
 
     /// <summary>"Knee Pain" -> "knee-pain": the slug an editor most likely meant.</summary>
-    private static string Slugify(string value)
+    public static string Slugify(string value)
     {
         var sb = new StringBuilder();
-        foreach (var c in value.ToLowerInvariant())
+        foreach (var c in InvisibleCharacters.Clean(value).ToLowerInvariant())
         {
             if (char.IsLetterOrDigit(c))
             {

@@ -8,7 +8,8 @@ namespace KneeGuide.Site.Content;
 /// <see cref="ContentPage"/>. A page whose front matter is wrong stays in the pipeline marked as failed,
 /// so links to it are not also reported as missing (one mistake, one error).
 /// </summary>
-public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
+/// <param name="showDrafts">The preview: drafts are published (marked as drafts on the page) so the editor can see them.</param>
+public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = false) : ParallelModule
 {
     protected override Document? Execute(Document input, IExecutionContext context)
     {
@@ -19,6 +20,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
         var text = input.Content.ReadText();
         var yaml = FrontMatterSplitter.Split(text, display, diagnostics);
         object? model = null;
+        YamlBinder? binder = null;
         if (yaml is null)
         {
             diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, new SourceLocation(display, 1, 1), $"missing front matter: start the file with a '---' line, the keys ({RequiredKeys(kind)}) and another '---' line"));
@@ -32,20 +34,21 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
             }
             else if (root is not null)
             {
-                model = new YamlBinder(display, 1, diagnostics).Bind(ModelType(kind), root, "");
+                binder = new YamlBinder(display, 1, diagnostics);
+                model = binder.Bind(ModelType(kind), root, "");
             }
         }
 
         if (model is ExerciseFrontMatter exercise)
         {
-            CheckDosage(exercise, display, text, diagnostics);
+            CheckDosage(exercise, binder!, display, diagnostics);
         }
 
         CheckAddresses(model, diagnostics);
 
         context.Diagnostics.AddRange(diagnostics.Sorted());
         var failed = diagnostics.HasErrors || model is null;
-        var page = ToPage(source, display, kind, model, failed);
+        var page = ToPage(source, display, kind, model, failed, showDrafts);
         var document = input.With(page).With(new FrontMatterText(yaml ?? string.Empty)).WithDestination(page.Published ? ContentPaths.DestinationOf(page.Url) : null);
         return model is null ? document : document.WithFacet(model);
     }
@@ -64,14 +67,29 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
         _ => "title",
     };
 
-    private static void CheckDosage(ExerciseFrontMatter exercise, string display, string text, DiagnosticBag diagnostics)
+    /// <summary>What the dose's types cannot say: it needs reps or a hold, and a range of reps must make sense.</summary>
+    private static void CheckDosage(ExerciseFrontMatter exercise, YamlBinder binder, string display, DiagnosticBag diagnostics)
     {
         var dosage = exercise.Dosage;
+        var at = binder.Locations.GetValueOrDefault("dosage", new SourceLocation(display, 1, 1));
         if (dosage.Reps is null && dosage.HoldSeconds is null && !diagnostics.HasErrors)
         {
-            var line = text.Split('\n').TakeWhile(l => !l.StartsWith("dosage:", StringComparison.Ordinal)).Count() + 1;
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, new SourceLocation(display, line, 1), "'dosage' needs 'reps' (e.g. \"10-15\") or 'hold_seconds' (e.g. 30)"));
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, at, "'dosage' needs 'reps' (e.g. \"10-15\") or 'hold_seconds' (e.g. 30)"));
         }
+
+        if (dosage.Reps is { } reps && RepsRange(reps) is var (low, high) && (low < 1 || high > Dosage.MaxReps || low > high))
+        {
+            var repsAt = binder.Locations.GetValueOrDefault("dosage.reps", at);
+            var why = low > high ? $"the range runs backwards: write \"{high}-{low}\"" : $"repetitions must be from 1 to {Dosage.MaxReps}";
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.OutOfRange, repsAt, $"'dosage.reps' is \"{reps}\", which makes no sense for a patient: {why}"));
+        }
+    }
+
+    /// <summary>"10-15" -> (10, 15), "12" -> (12, 12); null when the text is not in that form (already reported).</summary>
+    private static (int Low, int High)? RepsRange(string reps)
+    {
+        var parts = reps.Split('-', StringSplitOptions.TrimEntries);
+        return parts.Length is 1 or 2 && int.TryParse(parts[0], out var low) && int.TryParse(parts[^1], out var high) ? (low, high) : null;
     }
 
     private static void CheckAddresses(object? model, DiagnosticBag diagnostics)
@@ -85,10 +103,31 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
         };
         FrontMatterValueRules.CheckTags(tags, diagnostics);
         FrontMatterValueRules.CheckRedirects(redirects, diagnostics);
+
+        // Every other name: run through the invisible-character check only (their existence is
+        // checked once every page is known).
+        var (exercises, mobility, image) = model switch
+        {
+            ArticleFrontMatter a => (a.Exercises, a.Mobility, a.Image),
+            ExerciseFrontMatter e => ((IReadOnlyList<Located<string>>)[], e.Mobility, e.Image),
+            PageFrontMatter p => ([], [], p.Image),
+            _ => ((IReadOnlyList<Located<string>>)[], (IReadOnlyList<Located<string>>)[], null),
+        };
+        _ = FrontMatterValueRules.CheckInvisible(exercises, "exercise id", diagnostics).Count();
+        _ = FrontMatterValueRules.CheckInvisible(mobility, "mobility slug", diagnostics).Count();
+        _ = FrontMatterValueRules.CheckInvisible(image is null ? [] : [image], "image name", diagnostics).Count();
     }
 
-    private static ContentPage ToPage(string source, string display, ContentKind kind, object? model, bool failed)
+    private static ContentPage ToPage(string source, string display, ContentKind kind, object? model, bool failed, bool showDrafts)
     {
+        var draft = model switch
+        {
+            ArticleFrontMatter a => a.Draft,
+            ExerciseFrontMatter e => e.Draft,
+            PageFrontMatter p => p.Draft,
+            _ => false,
+        };
+        var published = !failed && (!draft || showDrafts);
         var slug = ContentPaths.Slug(source);
         var url = ContentPaths.UrlOf(source);
         return model switch
@@ -97,17 +136,17 @@ public sealed class ParseFrontMatter(SourceCatalog catalog) : ParallelModule
             {
                 Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = a.Title, Description = a.Description,
                 Date = a.Date, Updated = a.Updated, Reviewed = a.Reviewed, Tags = a.Tags, Exercises = a.Exercises, Mobility = a.Mobility,
-                Image = a.Image, RedirectFrom = a.RedirectFrom, Draft = a.Draft, Failed = failed,
+                Image = a.Image, RedirectFrom = a.RedirectFrom, Draft = draft, Failed = failed, Published = published,
             },
             ExerciseFrontMatter e => new ContentPage
             {
                 Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = e.Title, Description = e.Summary,
-                Tags = e.Tags, Mobility = e.Mobility, Image = e.Image, Failed = failed,
+                Tags = e.Tags, Mobility = e.Mobility, Image = e.Image, Draft = draft, Failed = failed, Published = published,
             },
             PageFrontMatter p => new ContentPage
             {
                 Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = p.Title, Description = p.Description,
-                Image = p.Image, RedirectFrom = p.RedirectFrom, Draft = p.Draft, Failed = failed,
+                Image = p.Image, RedirectFrom = p.RedirectFrom, Draft = draft, Failed = failed, Published = published,
             },
             _ => new ContentPage { Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = slug, Failed = true },
         };

@@ -54,14 +54,22 @@ public sealed class SiteInputs
             return new SiteConfig();
         }
 
-        var config = new YamlBinder(display, 0, diagnostics).Bind<SiteConfig>(root) ?? new SiteConfig();
-        if (config.BaseUrl.Length > 0 && !Uri.TryCreate(config.BaseUrl, UriKind.Absolute, out _))
+        var binder = new YamlBinder(display, 0, diagnostics);
+        var config = binder.Bind<SiteConfig>(root) ?? new SiteConfig();
+        if (config.BaseUrl.Length > 0 && !IsWebAddress(config.BaseUrl))
         {
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, new SourceLocation(display, 1, 1), $"'base_url' must be an absolute URL such as https://example.org/, not '{config.BaseUrl}'"));
+            // Every canonical link, the sitemap and the feed are built from it: a wrong one would only
+            // surface later as strange links, so it is reported here, at its line.
+            var at = binder.Locations.GetValueOrDefault("base_url", new SourceLocation(display, 1, 1));
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, at, $"'base_url' must be the full web address the site is published at, starting with https:// (e.g. https://kneeguide.netlify.app/), not '{config.BaseUrl}'"));
+            return config with { BaseUrl = "" };
         }
 
         return config;
     }
+
+    private static bool IsWebAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 && !value.Contains(' ');
 
     private static IReadOnlyDictionary<string, ImageCredit> LoadCredits(SourceCatalog catalog, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, SourceLocation> locations)
     {

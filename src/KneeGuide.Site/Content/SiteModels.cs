@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace KneeGuide.Site.Content;
 
 /// <summary><c>site.yml</c>: site-wide settings.</summary>
-public sealed class SiteConfig
+public sealed record SiteConfig
 {
     [Required, Description("Site title, shown in the header and in every page title.")]
     public string Title { get; init; } = "";

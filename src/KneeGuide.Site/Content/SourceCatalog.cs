@@ -6,8 +6,9 @@ namespace KneeGuide.Site.Content;
 
 /// <summary>
 /// Every file of the input folder, enumerated once, sorted, and classified. Hidden files and folders
-/// (.git, .DS_Store) are skipped. A symbolic link that leads outside the input folder is refused: the
-/// build never reads or publishes a file from elsewhere on the machine.
+/// (.git, .DS_Store) and editors' junk files (<see cref="IsJunk"/>) are skipped. A symbolic link that
+/// leads outside the input folder is refused: the build never reads or publishes a file from
+/// elsewhere on the machine. File names that would make bad or clashing addresses are reported.
 /// </summary>
 public sealed class SourceCatalog
 {
@@ -46,8 +47,22 @@ public sealed class SourceCatalog
         var files = new Dictionary<string, ContentKind>(StringComparer.Ordinal);
         var catalog = new SourceCatalog(root, displayRoot.TrimEnd('/', '\\').Replace('\\', '/'), files);
         Walk(root, root, catalog, files, diagnostics);
-        return new SourceCatalog(root, catalog.DisplayRoot, files);
+        var scanned = new SourceCatalog(root, catalog.DisplayRoot, files);
+        FileNameRules.Check(scanned, diagnostics);
+        return scanned;
     }
+
+    /// <summary>
+    /// Files editors' tools leave behind, never content: Office lock files (~$x.docx), backups (x~,
+    /// #x#), Windows thumbnails and folder settings. Names starting with '.' (.DS_Store, vim's .x.swp,
+    /// Emacs's .#x) are skipped as hidden.
+    /// </summary>
+    public static bool IsJunk(string name) =>
+        name.StartsWith("~$", StringComparison.Ordinal)
+        || name.EndsWith('~')
+        || (name.Length > 1 && name.StartsWith('#') && name.EndsWith('#'))
+        || name.Equals("Thumbs.db", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("desktop.ini", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A folder entry as the directory listing gives it (no further system call per file).</summary>
     private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink);
@@ -63,7 +78,7 @@ public sealed class SourceCatalog
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
         foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            if (entry.Name.StartsWith('.'))
+            if (entry.Name.StartsWith('.') || (!entry.IsDirectory && IsJunk(entry.Name)))
             {
                 continue;
             }

@@ -16,9 +16,13 @@ namespace KneeGuide.Site.Content;
 /// </summary>
 public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagnostics)
 {
+    private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
     private int _errors;
 
     public bool HadErrors => _errors > 0;
+
+    /// <summary>Where each bound key was written ("dosage", "dosage.sets", "reviewed"), for checks made after binding.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> Locations => _locations;
 
     public SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line + lineOffset, (int)node.Start.Column);
 
@@ -52,6 +56,12 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
 
         if (underlying == typeof(string))
         {
+            if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: [ '\u201C' or '\u2018', .., '\u201D' or '\u2019' ] curly })
+            {
+                // Word's curly quotes are not YAML quotes: they would show on the page around the text.
+                diagnostics.Add(Diagnostic.Warning(ErrorCodes.CurlyQuotes, At(node), $"'{path}' is wrapped in curly quotes ({curly[0]}...{curly[^1]}), as Word types them: YAML keeps them as part of the text, so readers would see them. Use straight quotes \"...\" or none"));
+            }
+
             return node is YamlScalarNode s ? s.Value ?? "" : Fail(node, ErrorCodes.WrongType, $"'{path}' must be text, not {Kind(node)}");
         }
 
@@ -117,7 +127,15 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
         var index = 0;
         foreach (var child in seq.Children)
         {
-            var value = Bind(itemType, child, $"{path}[{index++}]");
+            var itemPath = $"{path}[{index++}]";
+            var value = Bind(itemType, child, itemPath);
+            if (IsBlankText(value))
+            {
+                // "- " with nothing after it: an empty step or tag would publish as an empty bullet.
+                Fail(child, ErrorCodes.EmptyValue, $"item {index} of '{path}' is empty: write it, or delete its '-' line");
+                continue;
+            }
+
             if (value is not null)
             {
                 list.Add(value);
@@ -162,7 +180,15 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             var full = path.Length == 0 ? key : $"{path}.{key}";
-            if (!members.TryGetValue(key, out var property))
+            if (!members.TryGetValue(key, out var property) && InvisibleCharacters.IndexOf(key) is var hidden and >= 0)
+            {
+                var at = At(keyNode);
+                Report(ErrorCodes.InvisibleCharacter, at with { Column = at.Column + hidden }, $"the key '{InvisibleCharacters.Clean(key).Trim()}' has {InvisibleCharacters.Name(key[hidden])} in it, often pasted from Word or a web page: delete it and type an ordinary space where one is needed");
+                seen.Add(InvisibleCharacters.Clean(key).Trim());
+                continue;
+            }
+
+            if (property is null)
             {
                 var suggestion = Suggestions.Closest(key, members.Keys);
                 Fail(keyNode, ErrorCodes.UnknownKey, $"unknown key '{full}'", suggestion);
@@ -177,8 +203,9 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
             }
 
             seen.Add(key);
+            _locations[full] = At(keyNode);
             var value = Bind(property.PropertyType, valueNode, full);
-            if (value is not null)
+            if (value is not null && CheckValue(property, value, valueNode, full))
             {
                 property.SetValue(instance, value);
             }
@@ -196,11 +223,69 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
         return instance;
     }
 
+    /// <summary>
+    /// The checks a value's declaration asks for beyond its type: a required value may not be empty
+    /// (an empty title would publish an empty heading), a [Range] number must be in its range.
+    /// </summary>
+    private bool CheckValue(PropertyInfo property, object value, YamlNode node, string path)
+    {
+        if (property.GetCustomAttribute<RequiredAttribute>() is not null)
+        {
+            var what = property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description.TrimEnd('.') ?? "a value";
+            if (IsBlankText(value))
+            {
+                Fail(node, ErrorCodes.EmptyValue, $"'{path}' is empty, but it is required ({what}): write it after '{path.Split('.')[^1]}:'");
+                return false;
+            }
+
+            if (value is ICollection { Count: 0 })
+            {
+                Fail(node, ErrorCodes.EmptyValue, $"'{path}' is an empty list, but it needs at least one item ({what})");
+                return false;
+            }
+        }
+
+        if (property.GetCustomAttribute<RangeAttribute>() is { } range && value is int number
+            && (number < (int)range.Minimum || number > (int)range.Maximum))
+        {
+            Fail(node, ErrorCodes.OutOfRange, $"'{path}' is {number}, which makes no sense for a patient: it must be from {range.Minimum} to {range.Maximum}");
+            return false;
+        }
+
+        if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern && Text(value) is { } text
+            && !System.Text.RegularExpressions.Regex.IsMatch(text, pattern.Pattern))
+        {
+            Fail(node, ErrorCodes.InvalidValue, $"'{path}' {pattern.ErrorMessage ?? "has the wrong form"}, not '{text}'");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string? Text(object value) => value switch
+    {
+        string text => text,
+        Located<string> located => located.Value,
+        _ => null,
+    };
+
+    private static bool IsBlankText(object? value) => value switch
+    {
+        string text => string.IsNullOrWhiteSpace(text),
+        Located<string> located => string.IsNullOrWhiteSpace(located.Value),
+        _ => false,
+    };
+
     private object? Fail(YamlNode node, string code, string message, string? suggestion = null)
     {
-        _errors++;
-        diagnostics.Add(Diagnostic.Error(code, At(node), message, suggestion));
+        Report(code, At(node), message, suggestion);
         return null;
+    }
+
+    private void Report(string code, SourceLocation at, string message, string? suggestion = null)
+    {
+        _errors++;
+        diagnostics.Add(Diagnostic.Error(code, at, message, suggestion));
     }
 
     private static bool IsNull(YamlScalarNode s) =>

@@ -33,8 +33,14 @@ public static class YamlText
                 message = message[(cut + 3)..];
             }
 
-            var code = message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) ? ErrorCodes.DuplicateKey : ErrorCodes.MalformedYaml;
-            diagnostics.Add(Diagnostic.Error(code, new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"malformed YAML: {message.TrimEnd('.')}"));
+            if (message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateKey, new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"this key appears twice ({message.TrimEnd('.')}): keep one of them"));
+                return null;
+            }
+
+            var explained = YamlErrorExplainer.Explain(yaml, message, (int)e.Start.Line, (int)e.Start.Column);
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.MalformedYaml, new SourceLocation(file, explained.Line + lineOffset, explained.Column), explained.Message));
             return null;
         }
         catch (InvalidOperationException)

@@ -18,6 +18,10 @@ public static class ErrorCodes
     public const string WrongType = "KG1103";
     public const string InvalidValue = "KG1104";
     public const string DuplicateKey = "KG1105";
+    public const string EmptyValue = "KG1106";
+    public const string OutOfRange = "KG1107";
+    public const string InvisibleCharacter = "KG1108";
+    public const string CurlyQuotes = "KG1109";
 
     // Identity and references between content
     public const string DuplicateSlug = "KG1201";
@@ -25,6 +29,11 @@ public static class ErrorCodes
     public const string UnknownExercise = "KG1203";
     public const string UnknownMobility = "KG1204";
     public const string UnsafePath = "KG1205";
+    public const string CaseClash = "KG1206";
+    public const string FileNameStyle = "KG1207";
+
+    // Markdown
+    public const string NotAHeading = "KG1401";
 
     // Images
     public const string MissingImage = "KG1301";
@@ -39,6 +48,7 @@ public static class ErrorCodes
     public const string LinkToDraft = "KG2004";
     public const string MalformedMailOrTel = "KG2005";
     public const string DuplicateId = "KG2006";
+    public const string ScriptLink = "KG2007";
     public const string ExternalLinkBroken = "KG2101";
 
     // Theme
@@ -64,11 +74,18 @@ public static class ErrorCodes
         [WrongType] = "Wrong type",
         [InvalidValue] = "Invalid value",
         [DuplicateKey] = "Duplicate key",
+        [EmptyValue] = "Empty required value",
+        [OutOfRange] = "Value out of range",
+        [InvisibleCharacter] = "Invisible character",
+        [CurlyQuotes] = "Curly quotes around a value",
         [DuplicateSlug] = "Duplicate slug",
         [DuplicateRedirect] = "Duplicate redirect",
         [UnknownExercise] = "Unknown exercise",
         [UnknownMobility] = "Unknown mobility page",
         [UnsafePath] = "Unsafe path",
+        [CaseClash] = "File names differ only in case",
+        [FileNameStyle] = "Capitals or spaces in a file name",
+        [NotAHeading] = "Not a heading",
         [MissingImage] = "Missing image",
         [MissingCredit] = "Image without credit",
         [MissingAltText] = "Image without alt text",
@@ -79,6 +96,7 @@ public static class ErrorCodes
         [LinkToDraft] = "Link to a draft",
         [MalformedMailOrTel] = "Malformed email or phone link",
         [DuplicateId] = "Duplicate id",
+        [ScriptLink] = "Link that runs script",
         [ExternalLinkBroken] = "External link broken",
         [TemplateError] = "Template error",
         [MissingTemplate] = "Missing template",

@@ -26,12 +26,13 @@ public sealed record LinkReference(SourceLocation Location, string Href, LinkOri
 /// <summary>The links and element ids of one produced HTML page, collected while rendering it.</summary>
 public sealed class PageLinks
 {
-    public PageLinks(string url, IReadOnlyList<LinkReference> links, IReadOnlyCollection<string> ids, IReadOnlyList<(string Id, SourceLocation At)> duplicateIds)
+    public PageLinks(string url, IReadOnlyList<LinkReference> links, IReadOnlyCollection<string> ids, IReadOnlyList<(string Id, SourceLocation At)> duplicateIds, IReadOnlyList<string>? contentIds = null)
     {
         Url = url;
         Links = links;
         Ids = ids;
         DuplicateIds = duplicateIds;
+        ContentIds = contentIds ?? [];
     }
 
     /// <summary>The page's own URL (/articles/x/), against which relative links resolve.</summary>
@@ -42,4 +43,7 @@ public sealed class PageLinks
     public IReadOnlyCollection<string> Ids { get; }
 
     public IReadOnlyList<(string Id, SourceLocation At)> DuplicateIds { get; }
+
+    /// <summary>The ids the editor made (headings, footnotes, raw HTML), in page order: what a broken anchor most likely meant.</summary>
+    public IReadOnlyList<string> ContentIds { get; }
 }

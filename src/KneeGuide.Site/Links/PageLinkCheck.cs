@@ -68,6 +68,13 @@ public sealed class PageLinkCheck(ProducedSite site, IReadOnlyList<string> ignor
 
         foreach (var link in page.Links)
         {
+            // Checked before any opt-out: no setting lets a content link run script.
+            if (link.Origin != LinkOrigin.Template && UnsafeLinks.Problem(link.Href, link.IsImage) is { } unsafeLink)
+            {
+                faults.Add(Diagnostic.Error(ErrorCodes.ScriptLink, link.Location, unsafeLink));
+                continue;
+            }
+
             // A page's own opt-out covers what its editor wrote; the theme's links are still checked.
             if (link.NoCheck || (pageOptedOut && link.Origin != LinkOrigin.Template) || Ignored(link.Href, ignore))
             {

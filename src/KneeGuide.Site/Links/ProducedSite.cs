@@ -41,6 +41,9 @@ public sealed partial class ProducedSite
         _pageUrls = _pages.Keys.Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^10] : p).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A page's anchors are listed in a broken-anchor message when there are at most this many.</summary>
+    private const int MaxIdsListed = 12;
+
     public LinkCheck Check(PageLinks from, string href)
     {
         var kind = UrlClassifier.Classify(href);
@@ -89,7 +92,11 @@ public sealed partial class ProducedSite
             return new LinkCheck(null, CheckedAnchor: true);
         }
 
-        return new LinkCheck(new LinkProblem(ErrorCodes.BrokenAnchor, $"'#{id}' is not an id on {target.Url}", Suggestions.Closest(id, target.Ids)), CheckedAnchor: true);
+        var near = Suggestions.Closest(id, target.Ids);
+        var headings = near is null && target.ContentIds.Count is > 0 and <= MaxIdsListed
+            ? $"; its headings and anchors are {string.Join(", ", target.ContentIds.Select(i => "#" + i))}"
+            : near is null && target.ContentIds.Count == 0 ? "; that page has no headings or anchors of its own" : "";
+        return new LinkCheck(new LinkProblem(ErrorCodes.BrokenAnchor, $"'#{id}' is not an id on {target.Url}{headings}", near), CheckedAnchor: true);
     }
 
     /// <summary>

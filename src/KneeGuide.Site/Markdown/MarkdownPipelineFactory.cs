@@ -1,6 +1,7 @@
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Markdown.Extensions.CreditedFigure;
 using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
+using KneeGuide.Site.Markdown.Extensions.HeadingId;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 
@@ -15,6 +16,7 @@ public static class MarkdownPipelineFactory
             .UseYamlFrontMatter()
             .UsePreciseSourceLocation()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .Use<HeadingIdExtension>()
             .UseAlertBlocks()
             .UseAbbreviations()
             .UseCustomContainers()

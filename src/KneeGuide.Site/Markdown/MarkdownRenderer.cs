@@ -58,6 +58,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     ScanRawHtml(html.Lines.ToString(), display, html.Line, links, ids);
                     break;
                 case ParagraphBlock paragraph:
+                    MarkdownSourceChecks.CheckHeadingMarker(paragraph, text, display, diagnostics);
                     AppendInlineText(paragraph.Inline, plain).Append('\n');
                     ReplaceSpecialParagraph(paragraph, source, display, cards);
                     break;
@@ -72,7 +73,8 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             }
         }
 
-        RewriteInlines(InlinesOf(document), source, display, 0, 0, links, ids, checkLinks);
+        var missing = new List<MissingLinkTarget>();
+        RewriteInlines(InlinesOf(document), text, source, display, 0, 0, links, ids, missing, checkLinks);
         var htmlBuffer = TextBuffers.Take(ref t_html, 32 * 1024);
         var writer = new StringWriter(htmlBuffer);
         var renderer = new HtmlRenderer(writer);
@@ -86,6 +88,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             Links = links,
             Ids = ids,
             InlineCards = cards,
+            MissingTargets = missing,
         };
         var plainText = plain.ToString();
         TextBuffers.Done(ref t_html);
@@ -97,12 +100,12 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     /// Renders a short piece of inline Markdown from front matter (an exercise step), with links
     /// reported at the step's place in the file.
     /// </summary>
-    public string RenderInline(Located<string> value, string source, List<LinkReference> links)
+    public string RenderInline(Located<string> value, string source, List<LinkReference> links, List<MissingLinkTarget> missing)
     {
         var display = catalog.Display(source);
         var document = Markdig.Markdown.Parse(value.Value, inlinePipeline);
         var ids = new List<(string, SourceLocation)>();
-        RewriteInlines(InlinesOf(document), source, display, value.Location.Line - 1, value.Location.Column - 1, links, ids);
+        RewriteInlines(InlinesOf(document), null, source, display, value.Location.Line - 1, value.Location.Column - 1, links, ids, missing);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
         inlinePipeline.Setup(renderer);
@@ -111,7 +114,8 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         return writer.ToString().Trim();
     }
 
-    private void RewriteInlines(List<Inline> inlines, string source, string display, int lineOffset, int columnOffset, List<LinkReference> links, List<(string, SourceLocation)> ids, bool checkLinks = true)
+    /// <param name="text">The Markdown text the inlines were parsed from, when it is the whole file (for exact columns).</param>
+    private void RewriteInlines(List<Inline> inlines, string? text, string source, string display, int lineOffset, int columnOffset, List<LinkReference> links, List<(string, SourceLocation)> ids, List<MissingLinkTarget> missing, bool checkLinks = true)
     {
         foreach (var inline in inlines)
         {
@@ -124,6 +128,11 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                         diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingAltText, at, $"image '{link.Url}' has no alt text: describe it for readers who cannot see it, e.g. ![Pelvic drop on a step]({link.Url})"));
                     }
 
+                    if (!MarkdownSourceChecks.CheckLinkUrl(link, text, at, diagnostics))
+                    {
+                        break;
+                    }
+
                     // The title "nocheck" opts the link out of validation; it is removed from the HTML
                     // (on GitHub it only shows as a tooltip).
                     var noCheck = string.Equals(link.Title, NoCheckTitle, StringComparison.OrdinalIgnoreCase);
@@ -132,7 +141,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                         link.Title = null;
                     }
 
-                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage, report: !noCheck && checkLinks);
+                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage, missing, report: !noCheck && checkLinks);
                     if (resolved is not null)
                     {
                         link.Url = resolved.Href;

@@ -39,7 +39,9 @@ public static class RawHtmlScanner
                             break;
                         }
 
-                        links.Add(new LinkReference(locate(attribute.Value), attribute.Value.Trim(), origin, attribute.Name == "src") { NoCheck = noCheck });
+                        // Only an image element's src is an image: an iframe's or a script's src loads a document or code.
+                        var isImage = attribute.Name == "src" && element.LocalName is "img" or "source" or "input";
+                        links.Add(new LinkReference(locate(attribute.Value), attribute.Value.Trim(), origin, isImage) { NoCheck = noCheck });
                         break;
                     case "srcset":
                         foreach (var candidate in SrcsetUrls(attribute.Value))

@@ -6,7 +6,7 @@ using KneeGuide.Site.Links;
 namespace KneeGuide.Site.Markdown;
 
 /// <summary>The HTML of an exercise's steps (inline Markdown in front matter) and the links in them.</summary>
-public sealed record RenderedSteps(IReadOnlyList<string> Html, IReadOnlyList<LinkReference> Links);
+public sealed record RenderedSteps(IReadOnlyList<string> Html, IReadOnlyList<LinkReference> Links, IReadOnlyList<MissingLinkTarget> MissingTargets);
 
 /// <summary>
 /// Process phase: renders each page's Markdown body once (and an exercise's steps). The document's
@@ -34,8 +34,9 @@ public sealed class RenderMarkdown : ParallelModule
             if (input.Get<ExerciseFrontMatter>() is { } exercise)
             {
                 var links = new List<LinkReference>();
-                var steps = exercise.Steps.Select(step => renderer.RenderInline(step, page.Source, links)).ToList();
-                document = document.With(new RenderedSteps(steps, links));
+                var missing = new List<MissingLinkTarget>();
+                var steps = exercise.Steps.Select(step => renderer.RenderInline(step, page.Source, links, missing)).ToList();
+                document = document.With(new RenderedSteps(steps, links, missing));
             }
 
             return document;

@@ -25,7 +25,17 @@ public sealed class RenderedMarkdown
 
     /// <summary>Exercise ids placed inline as cards.</summary>
     public required IReadOnlyList<string> InlineCards { get; init; }
+
+    /// <summary>Relative links to files that do not exist, reported by the site index with suggestions.</summary>
+    public IReadOnlyList<MissingLinkTarget> MissingTargets { get; init; } = [];
 }
+
+/// <summary>
+/// A relative link in a page whose file does not exist: <paramref name="Target"/> is the input path it
+/// resolved to. It is reported once every page is known, so that the suggestion can be the page that
+/// took over the old address (its redirect_from), or the path the editor most likely meant.
+/// </summary>
+public sealed record MissingLinkTarget(SourceLocation At, string Written, string Target, string? Fragment, bool IsImage, string FromSource);
 
 /// <summary>
 /// The words of a page's body as plain text, from RenderMarkdown to CollectSearchTerms, which takes

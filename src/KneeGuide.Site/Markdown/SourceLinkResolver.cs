@@ -16,10 +16,13 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
     public sealed record Resolved(string Href, string? TargetSource);
 
     /// <summary>
-    /// The rewritten href, or null when the link is broken (and reported). With <paramref name="report"/>
-    /// false (a link the editor opted out of checking) a broken link is kept as written, unreported.
+    /// The rewritten href, or null when the link is broken. A link that climbs out of the input is
+    /// reported here; a link to a file that does not exist goes to <paramref name="missing"/>, to be
+    /// reported once every page is known (a page's redirect_from may hold the old address it meant).
+    /// With <paramref name="report"/> false (a link the editor opted out of checking) a broken link is
+    /// kept as written, unreported.
     /// </summary>
-    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage, bool report = true)
+    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage, List<MissingLinkTarget> missing, bool report = true)
     {
         var kind = UrlClassifier.Classify(url);
         if (kind != UrlKind.Relative)
@@ -50,10 +53,7 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
 
         if (!catalog.Contains(target))
         {
-            var candidates = catalog.Files.Where(f => isImage ? ContentPaths.IsImage(f) : !ContentPaths.IsImage(f));
-            var near = Suggestions.Closest(target, candidates);
-            var hint = near is null ? null : Relative(Directory(fromSource), near) + suffix;
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.BrokenLink, at, $"{(isImage ? "image" : "link")} target '{decoded}' does not exist (looked for {catalog.Display(target)})", hint));
+            missing.Add(new MissingLinkTarget(at, decoded, target, fragment, isImage, fromSource));
             return null;
         }
 
@@ -63,7 +63,7 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
         return new Resolved(href + suffix, target);
     }
 
-    private static string Directory(string source) => source.Contains('/') ? source[..(source.LastIndexOf('/') + 1)] : "";
+    public static string Directory(string source) => source.Contains('/') ? source[..(source.LastIndexOf('/') + 1)] : "";
 
     /// <summary>Joins a relative path to a folder inside the input, or null when it climbs out.</summary>
     public static string? Combine(string directory, string relative)
@@ -92,7 +92,7 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
         return relative.EndsWith('/') && joined.Length > 0 ? joined + "/" : joined;
     }
 
-    private static string Relative(string fromDirectory, string target)
+    public static string Relative(string fromDirectory, string target)
     {
         var depth = fromDirectory.Count(c => c == '/');
         return string.Concat(Enumerable.Repeat("../", depth)) + target;

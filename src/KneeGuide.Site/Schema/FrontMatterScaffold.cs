@@ -34,9 +34,28 @@ public static partial class FrontMatterScaffold
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static string Create(ContentKind kind, string slug, DateOnly today)
+    /// <summary>
+    /// What the editor typed after <c>new article</c>, as a slug and a title: a slug stays as it is
+    /// ("knee-taping", titled "Knee taping"), a title becomes its slug ("Knee Taping" -> knee-taping).
+    /// The slug is empty when the name has no letters or digits.
+    /// </summary>
+    public static (string Slug, string Title) Name(string typed)
     {
-        var title = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' '));
+        var trimmed = typed.Trim();
+        if (IsValidSlug(trimmed))
+        {
+            var words = trimmed.Replace('-', ' ');
+            return (trimmed, char.ToUpperInvariant(words[0]) + words[1..]);
+        }
+
+        var slug = FrontMatterValueRules.Slugify(trimmed);
+        return (slug.Length > 80 ? slug[..80].TrimEnd('-') : slug, trimmed);
+    }
+
+    public static string Create(ContentKind kind, string slug, DateOnly today) => Create(kind, slug, Name(slug).Title, today);
+
+    public static string Create(ContentKind kind, string slug, string title, DateOnly today)
+    {
         var examples = kind == ContentKind.Exercise ? ExerciseExamples(title) : ArticleExamples(title, today);
         var model = kind == ContentKind.Exercise ? typeof(ExerciseFrontMatter) : typeof(ArticleFrontMatter);
         var lines = new List<(string Text, string Comment)>();
@@ -138,6 +157,7 @@ public static partial class FrontMatterScaffold
         ["reviewed.by"] = Quote("Name, role"),
         ["reviewed.on"] = Iso(today),
         ["image"] = null,
+        ["draft"] = "true",
     };
 
     private static Dictionary<string, string?> ExerciseExamples(string title) => new(StringComparer.Ordinal)
@@ -155,6 +175,7 @@ public static partial class FrontMatterScaffold
         ["steps"] = "[\"Describe the starting position.\", \"Describe the movement, then return slowly.\"]",
         ["cautions"] = "[\"Stop if you feel sharp pain in the knee.\"]",
         ["image"] = null,
+        ["draft"] = "true",
     };
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -90,7 +90,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         }
 
         TextBuffers.Done(ref t_page);
-        return new RenderedPage(content, new PageLinks(page.Url, links, seen, duplicates));
+        return new RenderedPage(content, new PageLinks(page.Url, links, seen, duplicates, bodyIds.Select(i => i.Id).Distinct(StringComparer.Ordinal).ToList()));
     }
 
     /// <summary>The size in UTF-8 of the page with every body marker replaced by a body of <paramref name="bodyBytes"/> bytes.</summary>

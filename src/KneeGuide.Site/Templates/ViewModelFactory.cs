@@ -99,6 +99,7 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
             Url = page.Url,
             CanonicalUrl = AbsoluteUrl(page.Url),
             Date = Iso(page.Date),
+            Draft = page.Draft,
             Updated = Iso(page.Updated),
             ReviewedBy = page.Reviewed?.By,
             ReviewedOn = Iso(page.Reviewed?.On),

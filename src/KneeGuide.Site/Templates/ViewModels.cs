@@ -64,6 +64,9 @@ public sealed record PageView
 
     public string? Date { get; init; }
 
+    /// <summary>A draft shown by the preview (never in a published build).</summary>
+    public bool Draft { get; init; }
+
     public string? Updated { get; init; }
 
     public string? ReviewedBy { get; init; }

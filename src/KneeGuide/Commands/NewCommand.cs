@@ -4,7 +4,11 @@ using Spectre.Console.Cli;
 
 namespace KneeGuide.Cli.Commands;
 
-/// <summary><c>kneeguide new article|mobility|exercise &lt;slug&gt;</c>: a new content file that builds as it is.</summary>
+/// <summary>
+/// <c>kneeguide new article|mobility|exercise "Title or slug"</c>: a new content file that builds as it
+/// is, as a draft (the preview shows it, the published site leaves it out until the editor removes
+/// <c>draft: true</c>), as Hugo's archetypes do.
+/// </summary>
 public sealed class NewCommand : Command<NewCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -13,9 +17,9 @@ public sealed class NewCommand : Command<NewCommand.Settings>
         [Description("article, mobility or exercise.")]
         public string Kind { get; init; } = "";
 
-        [CommandArgument(1, "<SLUG>")]
-        [Description("File name without .md, which is also the page's URL: lower-case words joined by hyphens, e.g. knee-taping.")]
-        public string Slug { get; init; } = "";
+        [CommandArgument(1, "<NAME>")]
+        [Description("The page's title, e.g. \"Knee Taping\" (its file becomes knee-taping.md), or the slug itself: lower-case words joined by hyphens, which is also the page's address.")]
+        public string Name { get; init; } = "";
 
         [CommandOption("-i|--input <DIR>")]
         [Description("The content folder (default: input).")]
@@ -30,9 +34,10 @@ public sealed class NewCommand : Command<NewCommand.Settings>
             return Refuse($"unknown kind '{settings.Kind}': use article, mobility or exercise");
         }
 
-        if (!FrontMatterScaffold.IsValidSlug(settings.Slug))
+        var (slug, title) = FrontMatterScaffold.Name(settings.Name);
+        if (slug.Length == 0)
         {
-            return Refuse($"'{settings.Slug}' is not a valid slug: use lower-case letters, digits and single hyphens, e.g. knee-taping");
+            return Refuse($"'{settings.Name}' has no letters or digits to make a file name from: give the page's title, e.g. \"Knee taping\"");
         }
 
         if (!Directory.Exists(settings.Input))
@@ -40,12 +45,12 @@ public sealed class NewCommand : Command<NewCommand.Settings>
             return Refuse($"the input folder '{settings.Input}' does not exist");
         }
 
-        var relative = $"{FrontMatterScaffold.FolderOf(kind)}/{settings.Slug}.md";
+        var relative = $"{FrontMatterScaffold.FolderOf(kind)}/{slug}.md";
         var path = Path.Combine(settings.Input, relative);
         var shown = $"{Site.SiteBuilder.DisplayPath(settings.Input)}/{relative}";
         if (File.Exists(path))
         {
-            return Refuse($"{shown} already exists: choose another slug or edit that file");
+            return Refuse($"{shown} already exists: choose another title or edit that file");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -54,14 +59,14 @@ public sealed class NewCommand : Command<NewCommand.Settings>
             // CreateNew: never overwrite, even if the file appeared since the check above.
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            writer.Write(FrontMatterScaffold.Create(kind, settings.Slug, Site.ReviewGovernance.ReviewPolicy.RealToday()));
+            writer.Write(FrontMatterScaffold.Create(kind, slug, title, Site.ReviewGovernance.ReviewPolicy.RealToday()));
         }
         catch (IOException e)
         {
             return Refuse($"could not create {shown}: {e.Message}");
         }
 
-        Console.Out.WriteLine($"created {shown}: fill in the front matter (every key is explained in its comment), then run 'kneeguide serve' to preview.");
+        Console.Out.WriteLine($"created {shown} as a draft: fill in the front matter (every key is explained in its comment), preview it with '{CommandLine.Invocation} serve', and remove 'draft: true' to publish it.");
         return Program.Success;
     }
 

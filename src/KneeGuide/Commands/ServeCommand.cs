@@ -40,7 +40,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         // The preview folder lives in .kneeguide/, the folder KneeGuide keeps for itself: a preview
         // left there by an earlier version (before output folders were marked) is replaced too.
-        var site = new PreviewSite(new BuildOptions(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true });
+        var site = new PreviewSite(new BuildOptions(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true, ShowDrafts = true });
         site.Built += result => Report(result, site.FullBuildReason);
         if ((await site.RebuildAsync(stop.Token)).Refusal is { } refusal)
         {

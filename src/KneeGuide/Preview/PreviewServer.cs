@@ -27,9 +27,11 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         _site = site;
         Port = port;
-        // A literal loopback address: the listener binds 127.0.0.1 only, and requests naming another
-        // host (DNS rebinding) do not match the prefix and are refused by HttpListener itself.
+        // Loopback names only: the listener binds the loopback address, and a request naming any other
+        // host (DNS rebinding: evil.example resolving to 127.0.0.1) matches no prefix and is refused by
+        // HttpListener itself. "localhost" is the name editors type.
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add($"http://localhost:{port}/");
         site.Built += result => Broadcast(result.Published ? "reload" : "errors");
     }
 
