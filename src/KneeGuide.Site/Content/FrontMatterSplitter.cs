@@ -19,25 +19,30 @@ public static partial class FrontMatterSplitter
         }
 
         var start = firstEnd;
+        var close = ClosingFence(text, start);
+        if (close < 0)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                ErrorCodes.UnclosedFrontMatter,
+                new SourceLocation(file, 1, 1),
+                "front matter opened with '---' on line 1 is never closed: add a line with only '---' after the last key"));
+            return string.Empty;
+        }
+
+        // The closing '---' may have been forgotten while the body has a '---' rule further down: then
+        // text follows a blank line inside what looks like front matter. Reported at that text, not
+        // at whatever YAML error it causes, and the keys above it are still read.
         var position = start;
         var line = 2;
         var blankBefore = false;
         var lastKeyLine = 1;
-        while (position < text.Length)
+        while (position < close)
         {
             var lineEnd = text.IndexOf('\n', position);
             var next = lineEnd < 0 ? text.Length : lineEnd + 1;
-            if (IsFence(text, position, out _) || IsLine(text, position, next, "..."))
-            {
-                return text[start..position];
-            }
-
             var content = text.AsSpan(position, next - position).TrimEnd();
             if (blankBefore && LooksLikeBody(content))
             {
-                // The closing '---' was forgotten and the body has a '---' rule further down (or none):
-                // what follows the blank line is text, not YAML. Reported here, not at a YAML error
-                // somewhere in the body, and the keys above are still read.
                 diagnostics.Add(Diagnostic.Error(
                     ErrorCodes.UnclosedFrontMatter,
                     new SourceLocation(file, line, 1),
@@ -55,11 +60,25 @@ public static partial class FrontMatterSplitter
             line++;
         }
 
-        diagnostics.Add(Diagnostic.Error(
-            ErrorCodes.UnclosedFrontMatter,
-            new SourceLocation(file, 1, 1),
-            "front matter opened with '---' on line 1 is never closed: add a line with only '---' after the last key"));
-        return string.Empty;
+        return text[start..close];
+    }
+
+    /// <summary>Where the line that closes the front matter ('---' or '...') starts, or -1.</summary>
+    private static int ClosingFence(string text, int start)
+    {
+        for (var position = start; position < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', position);
+            var next = lineEnd < 0 ? text.Length : lineEnd + 1;
+            if (IsFence(text, position, out _) || IsLine(text, position, next, "..."))
+            {
+                return position;
+            }
+
+            position = next;
+        }
+
+        return -1;
     }
 
     /// <summary>

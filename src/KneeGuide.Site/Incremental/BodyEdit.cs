@@ -90,6 +90,14 @@ public sealed class BodyEdit(LiveSite live)
             return Decline("the page is no longer published");
         }
 
+        // Links to missing files are reported by the site index, with the redirects of every page.
+        var owners = live.Index.Redirects.Where(r => live.Index.ByUrl.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => live.Index.ByUrl[r.Value].Source!, StringComparer.Ordinal);
+        var missing = new MissingLinkReport(catalog, owners);
+        foreach (var link in (doc.Get<RenderedMarkdown>()?.MissingTargets ?? []).Concat(doc.Get<RenderedSteps>()?.MissingTargets ?? []))
+        {
+            diagnostics.Add(missing.Describe(link));
+        }
+
         if (IndexFacts.Of(doc, state.Inputs) is not { } facts || facts != IndexFacts.Of(old, state.Inputs))
         {
             return Decline("the body's exercise cards or images changed");

@@ -131,6 +131,43 @@ public static class FrontMatterSchemas
         return ForObject(underlying);
     }
 
+    /// <summary>
+    /// The value rules the binder enforces beyond types, so that an editor's tool stops the same
+    /// mistakes: required values not empty, list items not blank, [Range] and [RegularExpression].
+    /// </summary>
+    private static void AddRules(PropertyInfo property, JsonObject schema)
+    {
+        var required = property.GetCustomAttribute<RequiredAttribute>() is not null;
+        if (schema["type"]?.GetValue<string>() == "string" && required)
+        {
+            schema["minLength"] = 1;
+        }
+
+        if (schema["type"]?.GetValue<string>() == "array")
+        {
+            if (required)
+            {
+                schema["minItems"] = 1;
+            }
+
+            if (schema["items"] is JsonObject { } items && items["type"]?.GetValue<string>() == "string" && items["enum"] is null)
+            {
+                items["minLength"] = 1;
+            }
+        }
+
+        if (property.GetCustomAttribute<RangeAttribute>() is { } range)
+        {
+            schema["minimum"] = Convert.ToInt32(range.Minimum, System.Globalization.CultureInfo.InvariantCulture);
+            schema["maximum"] = Convert.ToInt32(range.Maximum, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern)
+        {
+            schema["pattern"] = pattern.Pattern;
+        }
+    }
+
     private static JsonObject ForObject(Type type)
     {
         var properties = new JsonObject();
@@ -142,6 +179,8 @@ public static class FrontMatterSchemas
             {
                 schema.Insert(0, "description", description.Description);
             }
+
+            AddRules(property, schema);
 
             properties[key] = schema;
             if (property.GetCustomAttribute<RequiredAttribute>() is not null)

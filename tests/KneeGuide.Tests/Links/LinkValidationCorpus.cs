@@ -44,7 +44,8 @@ public static class LinkValidationCorpus
             s.WriteBytes("images/knee photo.svg", File.ReadAllBytes(Path.Combine(s.InputDir, "images/knee.svg")));
             s.Write("images/credits.yml", "knee.svg:\n  author: A\n  license: CC0\nknee photo.svg:\n  author: B\n  license: CC0\n");
             s.Write("articles/case.md", Article("![A knee photo](../images/knee%20photo.svg)"));
-        });
+        },
+            "KG1207 images/knee photo.svg:0:0");
         yield return Case("valid-raw-html-links-and-ids", s => s.Write("articles/case.md", Article("""
             <div id="box">
               <a href="/articles/sample/#first-part">sample</a>
