@@ -1,8 +1,13 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace KneeGuide.BrowserTests;
 
-/// <summary>What a reader does: search, filter the library, use the menu on a phone, print a sheet.</summary>
+/// <summary>
+/// What a reader does: search, filter the library, use the menu on a phone, print a sheet. Every
+/// check after an action is one of Playwright's auto-waiting assertions (Expect), never a value read
+/// once right after the action, so the tests hold on a busy machine.
+/// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class InteractionTests(SiteFixture site)
 {
@@ -13,13 +18,12 @@ public sealed class InteractionTests(SiteFixture site)
         await page.GotoAsync("/search/");
         await page.GetByLabel("Search articles, mobility routines and exercises").FillAsync("glute bri");
         var result = page.Locator(".search-results a", new PageLocatorOptions { HasText = "Glute bridges" });
-        await result.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
-        Assert.Equal("/exercises/glute-bridges/", await result.GetAttributeAsync("href"));
-        Assert.Contains("q=glute%20bri", page.Url);
+        await Expect(result).ToHaveAttributeAsync("href", "/exercises/glute-bridges/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=glute%20bri"));
 
         await result.ClickAsync();
-        await page.WaitForURLAsync("**/exercises/glute-bridges/");
-        Assert.Equal("Glute bridges", await page.Locator("main h1").InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/exercises/glute-bridges/$"));
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Glute bridges");
         Assert.Empty(errors);
     }
 
@@ -28,9 +32,8 @@ public sealed class InteractionTests(SiteFixture site)
     {
         var (page, errors) = await site.NewPageAsync();
         await page.GotoAsync("/search/?q=zzyzx");
-        await page.Locator(".search-status").WaitForAsync();
-        Assert.Contains("No pages match", await page.Locator(".search-status").InnerTextAsync());
-        Assert.Equal(0, await page.Locator(".search-results li").CountAsync());
+        await Expect(page.Locator(".search-status")).ToContainTextAsync("No pages match");
+        await Expect(page.Locator(".search-results li")).ToHaveCountAsync(0);
         Assert.Empty(errors);
     }
 
@@ -39,10 +42,8 @@ public sealed class InteractionTests(SiteFixture site)
     {
         var (page, _) = await site.NewPageAsync();
         await page.GotoAsync("/search/?q=patellofemoral");
-        await page.Locator(".search-results li").First.WaitForAsync();
-        var hrefs = await page.Locator(".search-results a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Contains("/articles/runners-knee/", hrefs);
-        Assert.DoesNotContain("/exercises/calf-stretch/", hrefs);
+        await Expect(page.Locator(".search-results a[href='/articles/runners-knee/']")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".search-results a[href='/exercises/calf-stretch/']")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -51,24 +52,21 @@ public sealed class InteractionTests(SiteFixture site)
         var (page, errors) = await site.NewPageAsync(390, 844);
         await page.GotoAsync("/exercises/");
         var cards = page.Locator("#exercise-list .exercise-card");
-        var total = await cards.CountAsync();
+        var total = await cards.CountAsync(); // the list is in the HTML: nothing to wait for
         Assert.True(total >= 10, $"expected the whole library, got {total} cards");
 
         await page.GetByLabel("Works").SelectOptionAsync("calves");
         var visible = page.Locator("#exercise-list .exercise-card:visible");
-        var shown = await visible.CountAsync();
-        Assert.InRange(shown, 1, total - 1);
-        foreach (var targets in await visible.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.targets)"))
-        {
-            Assert.Contains("calves", targets.Split('|'));
-        }
-
-        Assert.Contains($"Showing {shown} of {total}", await page.Locator("#filter-status").InnerTextAsync());
-        Assert.EndsWith("?target=calves", page.Url);
+        var matching = await page.Locator("#exercise-list .exercise-card").EvaluateAllAsync<int>("cards => cards.filter(c => c.dataset.targets.split('|').includes('calves')).length");
+        Assert.InRange(matching, 1, total - 1);
+        await Expect(visible).ToHaveCountAsync(matching);
+        await Expect(page.Locator("#exercise-list .exercise-card:visible:not([data-targets*='calves'])")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#filter-status")).ToContainTextAsync($"Showing {matching} of {total}");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?target=calves$"));
 
         await page.GetByLabel("Level").SelectOptionAsync("beginner");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show all" }).ClickAsync();
-        await Assertions.Expect(visible).ToHaveCountAsync(total);
+        await Expect(visible).ToHaveCountAsync(total);
         Assert.Empty(errors);
     }
 
@@ -77,9 +75,9 @@ public sealed class InteractionTests(SiteFixture site)
     {
         var (page, _) = await site.NewPageAsync(javaScript: false);
         await page.GotoAsync("/exercises/?target=calves");
-        var cards = page.Locator("#exercise-list .exercise-card");
-        Assert.Equal(await cards.CountAsync(), await page.Locator("#exercise-list .exercise-card:visible").CountAsync());
-        Assert.False(await page.Locator("#exercise-filters").IsVisibleAsync());
+        var total = await page.Locator("#exercise-list .exercise-card").CountAsync();
+        await Expect(page.Locator("#exercise-list .exercise-card:visible")).ToHaveCountAsync(total);
+        await Expect(page.Locator("#exercise-filters")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -87,18 +85,18 @@ public sealed class InteractionTests(SiteFixture site)
     {
         var (page, errors) = await site.NewPageAsync(390, 844);
         await page.GotoAsync("/");
-        Assert.False(await page.Locator(".nav-bar").IsVisibleAsync());
+        await Expect(page.Locator(".nav-bar")).ToBeHiddenAsync();
         var link = page.Locator(".nav-menu a", new PageLocatorOptions { HasText = "Exercises" });
-        Assert.False(await link.IsVisibleAsync());
+        await Expect(link).ToBeHiddenAsync();
 
         await page.Locator(".nav-menu summary").ClickAsync();
-        Assert.True(await link.IsVisibleAsync());
+        await Expect(link).ToBeVisibleAsync();
         var box = await link.BoundingBoxAsync();
         Assert.True(box!.Height >= 24, $"menu link is only {box.Height}px high");
 
         await link.ClickAsync();
-        await page.WaitForURLAsync("**/exercises/");
-        Assert.Equal("Exercise library", await page.Locator("main h1").InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/exercises/$"));
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Exercise library");
         Assert.Empty(errors);
     }
 
@@ -107,9 +105,9 @@ public sealed class InteractionTests(SiteFixture site)
     {
         var (page, _) = await site.NewPageAsync(1280, 900);
         await page.GotoAsync("/exercises/glute-bridges/");
-        Assert.False(await page.Locator(".nav-menu").IsVisibleAsync());
-        Assert.Equal("page", await page.Locator(".nav-bar a", new PageLocatorOptions { HasText = "Exercises" }).GetAttributeAsync("aria-current"));
-        Assert.Equal(3, await page.Locator(".breadcrumbs li").CountAsync());
+        await Expect(page.Locator(".nav-menu")).ToBeHiddenAsync();
+        await Expect(page.Locator(".nav-bar a", new PageLocatorOptions { HasText = "Exercises" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.Locator(".breadcrumbs li")).ToHaveCountAsync(3);
     }
 
     [Fact]
@@ -118,19 +116,19 @@ public sealed class InteractionTests(SiteFixture site)
         var (page, errors) = await site.NewPageAsync();
         await page.GotoAsync("/articles/runners-knee/");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        Assert.False(await page.Locator(".site-header").IsVisibleAsync());
-        Assert.False(await page.Locator(".breadcrumbs").IsVisibleAsync());
-        Assert.True(await page.Locator(".prose").IsVisibleAsync());
-        Assert.True(await page.Locator("footer .disclaimer").IsVisibleAsync());
+        await Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+        await Expect(page.Locator(".breadcrumbs")).ToBeHiddenAsync();
+        await Expect(page.Locator(".prose")).ToBeVisibleAsync();
+        await Expect(page.Locator("footer .disclaimer")).ToBeVisibleAsync();
 
         // The button calls window.print(); record the call instead of opening a print dialog.
-        await page.EvaluateAsync("() => { window.print = () => { window.__printed = document.body.classList.contains('printing-sheet'); }; }");
+        await page.EvaluateAsync("() => { window.print = () => { document.documentElement.dataset.printed = document.body.classList.contains('printing-sheet'); }; }");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
         await page.GetByRole(AriaRole.Button, new() { Name = "Print home exercise sheet" }).ClickAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__printed === true"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-printed", "true");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        Assert.False(await page.Locator(".prose").IsVisibleAsync());
-        Assert.True(await page.Locator(".exercises .exercise-card").First.IsVisibleAsync());
+        await Expect(page.Locator(".prose")).ToBeHiddenAsync();
+        await Expect(page.Locator(".exercises .exercise-card").First).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
 }

@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace KneeGuide.BrowserTests;
 
@@ -29,8 +30,8 @@ public sealed class PageTypeTests(SiteFixture site)
         var (page, errors) = await site.NewPageAsync(390, 844);
         var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.Equal(200, response!.Status);
-        Assert.True(await page.Locator("main h1").CountAsync() == 1, $"{kind}: expected one h1 in main");
-        Assert.Contains("Medical disclaimer", await page.Locator("footer").InnerTextAsync());
+        await Expect(page.Locator("main h1")).ToHaveCountAsync(1);
+        await Expect(page.Locator("footer")).ToContainTextAsync("Medical disclaimer");
         Assert.True(errors.Count == 0, $"{kind} ({url}):\n" + string.Join("\n", errors));
         await page.Context.CloseAsync();
     }
@@ -59,7 +60,7 @@ public sealed class PageTypeTests(SiteFixture site)
         var (page, _) = await site.NewPageAsync();
         var response = await page.GotoAsync("/no-such-page/");
         Assert.Equal(404, response!.Status);
-        Assert.Equal("Page not found", await page.Locator("main h1").InnerTextAsync());
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Page not found");
         await page.Context.CloseAsync();
     }
 }

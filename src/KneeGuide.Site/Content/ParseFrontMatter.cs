@@ -79,7 +79,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
 
         if (dosage.Reps is { } reps && RepsRange(reps) is var (low, high) && (low < 1 || high > Dosage.MaxReps || low > high))
         {
-            var repsAt = binder.Locations.GetValueOrDefault("dosage.reps", at);
+            var repsAt = binder.ValueLocations.GetValueOrDefault("dosage.reps", at);
             var why = low > high ? $"the range runs backwards: write \"{high}-{low}\"" : $"repetitions must be from 1 to {Dosage.MaxReps}";
             diagnostics.Add(Diagnostic.Error(ErrorCodes.OutOfRange, repsAt, $"'dosage.reps' is \"{reps}\", which makes no sense for a patient: {why}"));
         }

@@ -17,12 +17,16 @@ namespace KneeGuide.Site.Content;
 public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagnostics)
 {
     private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLocation> _valueLocations = new(StringComparer.Ordinal);
     private int _errors;
 
     public bool HadErrors => _errors > 0;
 
     /// <summary>Where each bound key was written ("dosage", "dosage.sets", "reviewed"), for checks made after binding.</summary>
     public IReadOnlyDictionary<string, SourceLocation> Locations => _locations;
+
+    /// <summary>Where each bound key's value starts (after an opening quote), for checks of the value.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> ValueLocations => _valueLocations;
 
     public SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line + lineOffset, (int)node.Start.Column);
 
@@ -204,6 +208,7 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
 
             seen.Add(key);
             _locations[full] = At(keyNode);
+            _valueLocations[full] = At(valueNode);
             var value = Bind(property.PropertyType, valueNode, full);
             if (value is not null && CheckValue(property, value, valueNode, full))
             {

@@ -24,8 +24,10 @@ public static partial class YamlErrorExplainer
         var errorLine = Math.Clamp(line, 1, Math.Max(lines.Length, 1));
 
         // A tab or an invisible character at or before the reported line is the real cause far more
-        // often than whatever the parser says about the line it stopped on.
-        for (var i = 0; i < Math.Min(errorLine, lines.Length); i++)
+        // often than whatever the parser says about the line it stopped on. For a tab the parser
+        // reports the start of the mapping, so every line is searched.
+        var searchTo = parserMessage.Contains("tab", StringComparison.OrdinalIgnoreCase) ? lines.Length : Math.Min(errorLine, lines.Length);
+        for (var i = 0; i < searchTo; i++)
         {
             var text = lines[i];
             var indent = text.Length - text.TrimStart(' ', '\t').Length;

@@ -94,7 +94,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         // Say what was rebuilt, so an editor can tell a quick page rebuild from a full one and why.
         var what = result.IncrementalPage is { } page ? $"rebuilt {page} only" : fullBuildReason is null ? "built" : $"built everything ({fullBuildReason})";
         Console.Out.WriteLine(result.Published
-            ? $"[{DateTime.Now:HH:mm:ss}] {what} in {ms} ms: {result.FilesWritten} files written, {result.WarningCount} warnings; browser reloading."
-            : $"[{DateTime.Now:HH:mm:ss}] build failed in {ms} ms: {result.ErrorCount} errors (shown in the browser too); still serving the last good site.");
+            ? $"[{DateTime.Now:HH:mm:ss}] {what} in {ms} ms: {Reporting.Counted.Of(result.FilesWritten, "file")} written, {Reporting.Counted.Of(result.WarningCount, "warning")}; browser reloading."
+            : $"[{DateTime.Now:HH:mm:ss}] build failed in {ms} ms: {Reporting.Counted.Of(result.ErrorCount, "error")} (shown in the browser too); still serving the last good site.");
     }
 }

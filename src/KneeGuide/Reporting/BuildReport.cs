@@ -16,10 +16,10 @@ public static class BuildReport
                 Console.Out.WriteLine(DiagnosticFormats.Json(result.Diagnostics, Summary(result)));
                 return;
             case "sarif":
-                Console.Out.WriteLine(DiagnosticFormats.Sarif(result.Diagnostics, Program.Version));
+                Console.Out.WriteLine(DiagnosticFormats.Sarif(FromRepositoryRoot(result.Diagnostics), Program.Version));
                 return;
             case "github":
-                foreach (var d in result.Diagnostics)
+                foreach (var d in FromRepositoryRoot(result.Diagnostics))
                 {
                     Console.Out.WriteLine(DiagnosticFormats.GitHub(d));
                 }
@@ -39,18 +39,22 @@ public static class BuildReport
         Console.Out.WriteLine(SummaryLine(result, outputDisplay));
     }
 
+    /// <summary>Diagnostics with their files relative to the repository root, for tools that match them against the repository.</summary>
+    public static IReadOnlyList<Diagnostic> FromRepositoryRoot(IReadOnlyList<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => d.File is null ? d : d with { File = RepositoryPaths.FromRoot(d.File) }).ToList();
+
     /// <summary>The last line of every build: what was checked, what was found, how long it took.</summary>
     public static string SummaryLine(BuildResult result, string outputDisplay)
     {
         var v = result.Validation;
         var external = v is null || v.ExternalLinks == 0 ? ""
-            : v.ExternalUrlsChecked > 0 ? $", {v.ExternalLinks} external links ({v.ExternalUrlsChecked} URLs checked, {v.ExternalFromCache} from cache)"
-            : $", {v.ExternalLinks} external links (not checked; use --check-external)";
-        var checkedText = v is null ? "" : $"{v.Pages} pages, {v.Links} links and {v.Anchors} anchors checked{external}; ";
+            : v.ExternalUrlsChecked > 0 ? $", {Counted.Of(v.ExternalLinks, "external link")} ({Counted.Of(v.ExternalUrlsChecked, "URL")} checked, {v.ExternalFromCache} from cache)"
+            : $", {Counted.Of(v.ExternalLinks, "external link")} (not checked; use --check-external)";
+        var checkedText = v is null ? "" : $"{Counted.Of(v.Pages, "page")}, {Counted.Of(v.Links, "link")} and {Counted.Of(v.Anchors, "anchor")} checked{external}; ";
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         return result.Published
-            ? $"Built {result.FilesWritten} files into {outputDisplay}/: {checkedText}{result.WarningCount} warnings, {seconds} s."
-            : $"Build failed: {result.ErrorCount} errors, {result.WarningCount} warnings; {checkedText}{outputDisplay}/ left as it was ({seconds} s).";
+            ? $"Built {Counted.Of(result.FilesWritten, "file")} into {outputDisplay}/: {checkedText}{Counted.Of(result.WarningCount, "warning")}, {seconds} s."
+            : $"Build failed: {Counted.Of(result.ErrorCount, "error")}, {Counted.Of(result.WarningCount, "warning")}; {checkedText}{outputDisplay}/ left as it was ({seconds} s).";
     }
 
     public static JsonObject Summary(BuildResult result) => new()

@@ -53,6 +53,35 @@ public sealed class ServeServerTests
     }
 
     [Fact]
+    public async Task Localhost_works_as_well_as_127_0_0_1_and_other_host_names_are_refused()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "kg-serve-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "index.html"), "<html><body><p>home</p></body></html>");
+        var port = ServeTestSupport.FreePort();
+        var site = new PreviewSite(new BuildOptions(Path.Combine(root, "input"), root, Path.Combine(root, "theme")));
+        await using var server = new PreviewServer(site, port);
+        server.Start();
+        try
+        {
+            Assert.Equal(200, (await ServeTestSupport.RawGetAsync(port, "/", $"localhost:{port}")).Status);
+            Assert.Equal(200, (await ServeTestSupport.RawGetAsync(port, "/", $"127.0.0.1:{port}")).Status);
+            // DNS rebinding: a page on another site whose name resolves to 127.0.0.1.
+            var rebound = await ServeTestSupport.RawGetAsync(port, "/", $"evil.example:{port}");
+            Assert.NotEqual(200, rebound.Status);
+            Assert.DoesNotContain("home", rebound.Body);
+            // Bound to loopback only: nothing answers on the machine's other addresses.
+            var listening = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Where(e => e.Port == port).ToList();
+            Assert.NotEmpty(listening);
+            Assert.All(listening, e => Assert.True(System.Net.IPAddress.IsLoopback(e.Address), $"listening on {e.Address}"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_broken_edit_reports_errors_keeps_the_last_good_site_and_a_fix_reloads()
     {
         var temp = ServeTestSupport.CopyDefaultSite();

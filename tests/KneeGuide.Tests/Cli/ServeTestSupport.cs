@@ -54,12 +54,12 @@ internal static class ServeTestSupport
     }
 
     /// <summary>Sends a request line exactly as given (no client-side normalisation) and returns status and body.</summary>
-    public static async Task<(int Status, string Head, string Body)> RawGetAsync(int port, string target)
+    public static async Task<(int Status, string Head, string Body)> RawGetAsync(int port, string target, string? host = null)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port);
         await using var stream = client.GetStream();
-        var request = $"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n";
+        var request = $"GET {target} HTTP/1.1\r\nHost: {host ?? $"127.0.0.1:{port}"}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var text = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));

@@ -120,7 +120,7 @@ public sealed class DiagnosticFormatsTests
     {
         var line = BuildReport.SummaryLine(Result([Broken], new ValidationSummary(3, 40, 6, 5, 4, 1)), "output");
 
-        Assert.Equal("Build failed: 1 errors, 0 warnings; 3 pages, 40 links and 6 anchors checked, 5 external links (4 URLs checked, 1 from cache); output/ left as it was (1.50 s).", line);
+        Assert.Equal("Build failed: 1 error, 0 warnings; 3 pages, 40 links and 6 anchors checked, 5 external links (4 URLs checked, 1 from cache); output/ left as it was (1.50 s).", line);
     }
 
     [Fact]
