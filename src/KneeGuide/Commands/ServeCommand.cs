@@ -29,6 +29,14 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public static string PreviewFolder(string input) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar))!, ".kneeguide", "preview");
 
+    /// <summary>
+    /// How the preview builds: into its private folder, with drafts shown (marked as drafts). That
+    /// folder lives in .kneeguide/, the folder KneeGuide keeps for itself, so a preview left there by
+    /// an earlier version (before output folders were marked) is replaced too.
+    /// </summary>
+    internal static BuildOptions PreviewOptions(SiteSettings settings) =>
+        new(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true, ShowDrafts = true };
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,9 +46,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             stop.Cancel();
         };
 
-        // The preview folder lives in .kneeguide/, the folder KneeGuide keeps for itself: a preview
-        // left there by an earlier version (before output folders were marked) is replaced too.
-        var site = new PreviewSite(new BuildOptions(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true, ShowDrafts = true });
+        var site = new PreviewSite(PreviewOptions(settings));
         site.Built += result => Report(result, site.FullBuildReason);
         if ((await site.RebuildAsync(stop.Token)).Refusal is { } refusal)
         {

@@ -53,6 +53,30 @@ public sealed class ServeServerTests
     }
 
     [Fact]
+    public async Task Serve_shows_drafts_marked_as_drafts_and_build_leaves_them_out()
+    {
+        var temp = ServeTestSupport.CopyDefaultSite();
+        try
+        {
+            var input = Path.Combine(temp, "input");
+            File.WriteAllText(Path.Combine(input, "articles", "knee-taping.md"), "---\ntitle: Knee taping\ndescription: D.\ndate: 2026-01-01\ndraft: true\n---\n\nText.\n");
+            var options = KneeGuide.Cli.Commands.ServeCommand.PreviewOptions(new KneeGuide.Cli.Commands.ServeCommand.Settings { Input = input, Theme = ServeTestSupport.Theme });
+
+            var preview = await SiteBuilder.BuildAsync(options);
+            var built = await SiteBuilder.BuildAsync(new BuildOptions(input, Path.Combine(temp, "output"), ServeTestSupport.Theme));
+
+            Assert.True(options.ShowDrafts);
+            Assert.True(preview.Published && built.Published);
+            Assert.Contains("draft-banner", File.ReadAllText(Path.Combine(options.Output, "articles", "knee-taping", "index.html")));
+            Assert.False(File.Exists(Path.Combine(temp, "output", "articles", "knee-taping", "index.html")));
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Localhost_works_as_well_as_127_0_0_1_and_other_host_names_are_refused()
     {
         var root = Path.Combine(Path.GetTempPath(), "kg-serve-" + Guid.NewGuid().ToString("N"));
