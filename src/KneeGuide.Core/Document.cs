@@ -38,12 +38,24 @@ public sealed class Document
         {
             if (type == typeof(T))
             {
-                return (T)value;
+                // A facet restored from the build cache is decoded the first time it is asked for.
+                return (T)(value is Caching.LazyFacet lazy ? lazy.Value : value);
             }
         }
 
         return null;
     }
+
+    /// <summary>The facets as stored: values, or not yet decoded cache blobs (for the engine's cache).</summary>
+    internal IReadOnlyList<(Type Type, object Value)> RawFacets => _facets;
+
+    /// <summary>The document with a facet that is decoded from the cache when first asked for.</summary>
+    internal Document WithLazyFacet(Type type, Caching.LazyFacet facet) =>
+        new(Source, Destination, Content, SetFacet(type, facet));
+
+    /// <summary>The document without a facet chosen at run time.</summary>
+    internal Document Without(Type type) =>
+        Array.FindIndex(_facets, f => f.Type == type) < 0 ? this : new(Source, Destination, Content, Array.FindAll(_facets, f => f.Type != type));
 
     public T Require<T>() where T : class =>
         Get<T>() ?? throw new InvalidOperationException($"Document '{Source ?? Destination}' has no {typeof(T).Name}.");

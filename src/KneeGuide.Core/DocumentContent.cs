@@ -10,12 +10,19 @@ public abstract class DocumentContent
 {
     public static readonly DocumentContent Empty = new TextContent(string.Empty);
 
-    /// <summary>Content already written to the output and released from memory (see WriteFiles).</summary>
-    public static readonly DocumentContent Written = new WrittenContent();
+    /// <summary>Content already written to the output (with the hash of what was written) and released from memory.</summary>
+    public static DocumentContent Written(UInt128 hash) => new WrittenContent(hash);
+
+    /// <summary>
+    /// Content released without being written (the build had already failed, or another document
+    /// claimed the address): a result that must not be cached as written.
+    /// </summary>
+    public static readonly DocumentContent NotWritten = new WrittenContent(0);
 
     public static DocumentContent FromText(string text) => new TextContent(text);
 
-    public static DocumentContent FromFile(string absolutePath) => new FileContent(absolutePath);
+    /// <param name="knownHash">The file's content hash when already known (source files are hashed once, when scanned).</param>
+    public static DocumentContent FromFile(string absolutePath, UInt128? knownHash = null) => new FileContent(absolutePath, knownHash);
 
     /// <summary>Text already encoded as UTF-8 (the bytes are kept, not copied): half the memory of a string, and written without re-encoding.</summary>
     public static DocumentContent FromUtf8(byte[] utf8) => new Utf8Content(utf8);
@@ -24,6 +31,9 @@ public abstract class DocumentContent
 
     /// <summary>Text of the content (reads the file for file content).</summary>
     public abstract string ReadText();
+
+    /// <summary>The hash of the bytes <see cref="WriteTo"/> writes: an unchanged output file is not written again.</summary>
+    public abstract UInt128 Hash();
 }
 
 public sealed class TextContent(string text) : DocumentContent
@@ -35,15 +45,21 @@ public sealed class TextContent(string text) : DocumentContent
     public override void WriteTo(string destinationPath) => FileBytes.Write(destinationPath, Utf8NoBom.GetBytes(Text));
 
     public override string ReadText() => Text;
+
+    public override UInt128 Hash() => Caching.ContentHash.Of(Utf8NoBom.GetBytes(Text));
 }
 
-public sealed class FileContent(string absolutePath) : DocumentContent
+public sealed class FileContent(string absolutePath, UInt128? knownHash) : DocumentContent
 {
+    private UInt128? _hash = knownHash;
+
     public string AbsolutePath { get; } = absolutePath;
 
     public override void WriteTo(string destinationPath) => File.Copy(AbsolutePath, destinationPath, overwrite: true);
 
     public override string ReadText() => File.ReadAllText(AbsolutePath);
+
+    public override UInt128 Hash() => _hash ??= Caching.ContentHash.Of(File.ReadAllBytes(AbsolutePath));
 }
 
 public sealed class Utf8Content(byte[] bytes) : DocumentContent
@@ -53,15 +69,17 @@ public sealed class Utf8Content(byte[] bytes) : DocumentContent
     public override void WriteTo(string destinationPath) => FileBytes.Write(destinationPath, bytes);
 
     public override string ReadText() => Encoding.UTF8.GetString(bytes);
+
+    public override UInt128 Hash() => Caching.ContentHash.Of(bytes);
 }
 
 /// <summary>
-/// UTF-8 text in an array rented from the shared pool: a page between rendering and writing. The
-/// module that writes it calls <see cref="Release"/>, so thousands of pages reuse a few arrays instead
-/// of each allocating its own. It must not be read after that; a document that is never written
-/// simply leaves its array to the garbage collector.
+/// A rendered page's UTF-8 text in an array rented from the shared pool, between rendering and
+/// writing. This content owns the array: whoever writes it out disposes it (WriteFiles does, and
+/// replaces it with <see cref="WrittenContent"/>), so thousands of pages reuse a few arrays; reading
+/// it after that throws. A document that is never written leaves its array to the garbage collector.
 /// </summary>
-public sealed class RentedUtf8Content : DocumentContent
+public sealed class RentedUtf8Content : DocumentContent, IDisposable
 {
     private readonly int _length;
     private byte[]? _buffer;
@@ -81,8 +99,10 @@ public sealed class RentedUtf8Content : DocumentContent
 
     public override string ReadText() => Encoding.UTF8.GetString(Bytes);
 
+    public override UInt128 Hash() => Caching.ContentHash.Of(Bytes);
+
     /// <summary>Gives the array back to the pool; the content cannot be used afterwards.</summary>
-    public void Release()
+    public void Dispose()
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
@@ -94,20 +114,23 @@ public sealed class RentedUtf8Content : DocumentContent
 }
 
 /// <summary>
-/// Stands in for content that was written and let go: reading or writing it again is a bug in the
-/// pipeline wiring, not something to paper over with an empty file.
+/// Stands in for content that was written and let go, with the hash of what was written (the build
+/// cache remembers it, and a later build reuses the file when the hash still matches). Reading or
+/// writing it again is a bug in the pipeline wiring, not something to paper over with an empty file.
 /// </summary>
 public sealed class WrittenContent : DocumentContent
 {
-    internal WrittenContent()
-    {
-    }
+    internal WrittenContent(UInt128 hash) => WrittenHash = hash;
+
+    public UInt128 WrittenHash { get; }
 
     public override void WriteTo(string destinationPath) =>
         throw new InvalidOperationException("This document's content was already written to the output and released.");
 
     public override string ReadText() =>
         throw new InvalidOperationException("This document's content was already written to the output and released.");
+
+    public override UInt128 Hash() => WrittenHash;
 }
 
 /// <summary>

@@ -1,4 +1,6 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
+using KneeGuide.Site.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Markdown;
@@ -13,9 +15,9 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     public bool Strict { get; init; }
 
     /// <summary>
-    /// Let the previous output's deletion finish in the background after the build returns (the CLI
-    /// exits without waiting; the next build removes what is left). Off by default so a caller that
-    /// deletes the folders afterwards (tests, the preview) does not race with it.
+    /// Let folders of earlier versions' builds finish being deleted in the background after the build
+    /// returns (the CLI exits without waiting; the next build removes what is left). Off by default
+    /// so a caller that deletes the folders afterwards (tests, the preview) does not race with it.
     /// </summary>
     public bool DeferCleanup { get; init; }
 
@@ -37,8 +39,8 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     /// <summary>Publish drafts too, each marked as a draft on its page: the preview (`serve`) does, `build` never.</summary>
     public bool ShowDrafts { get; init; }
 
-    /// <summary>Keep the build's documents and services on the result (<see cref="BuildResult.State"/>), for the preview's incremental rebuilds.</summary>
-    public bool KeepState { get; init; }
+    /// <summary>Ignore the build cache and make everything again (--no-cache); the result is saved for the next build.</summary>
+    public bool NoCache { get; init; }
 }
 
 public sealed record BuildResult(
@@ -53,29 +55,37 @@ public sealed record BuildResult(
 
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
-    /// <summary>What the build produced, in memory; only when <see cref="BuildOptions.KeepState"/> asked for it.</summary>
-    public Incremental.BuildState? State { get; init; }
-
     /// <summary>
     /// Why nothing was built: the output folder may not be replaced (a usage error, exit code 2), in a
     /// sentence that says what to do instead. Null when the build ran.
     /// </summary>
     public string? Refusal { get; init; }
 
+    /// <summary>Output files already in place or linked from the previous output instead of written.</summary>
+    public int FilesReused { get; init; }
+
+    /// <summary>Cached results used, and work done again, in this build.</summary>
+    public int CacheHits { get; init; }
+
+    public int CacheMisses { get; init; }
+
+    /// <summary>Why the cache file on disk was not used, when it was not.</summary>
+    public string? CacheDiscarded { get; init; }
+
     public static BuildResult Refused(string why, TimeSpan elapsed) =>
         new([], false, elapsed, null, new Dictionary<string, TimeSpan>(), 0) { Refusal = why };
-
-    /// <summary>The page an incremental preview rebuild re-rendered (input-relative); null for a full build.</summary>
-    public string? IncrementalPage { get; init; }
 }
 
 /// <summary>
 /// One build: read the inputs, run the pipelines, and publish the output atomically only when there
-/// is no error. Content mistakes come back as diagnostics, never as exceptions.
+/// is no error. Content mistakes come back as diagnostics, never as exceptions. The build cache in
+/// .kneeguide/ beside the input folder makes a build after a small edit do only the work the edit
+/// needs; the output is byte for byte the same as a cold build's.
 /// </summary>
 public static class SiteBuilder
 {
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, Action<string, Phase, TimeSpan>? onPhase = null, CancellationToken cancellationToken = default)
+    /// <param name="cache">A cache to use and keep (the preview keeps one in memory between rebuilds); null to load it from disk.</param>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, Action<string, Phase, TimeSpan>? onPhase = null, CancellationToken cancellationToken = default, BuildCache? cache = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
@@ -101,26 +111,42 @@ public static class SiteBuilder
         }
 
         var staging = new OutputStaging(options.Output);
-        if ((staging.CheckStagingFolder() ?? staging.Prepare()) is { } cannotStage)
+        if (staging.CheckStagingFolder() is { } inTheWay)
+        {
+            return BuildResult.Refused(inTheWay, watch.Elapsed);
+        }
+
+        // The theme (Fluid's parser is costly to set up) and the cache load on other cores while the
+        // input folder is scanned; the diagnostic bag takes reports from all of them.
+        var themeDisplay = DisplayPath(options.Theme);
+        var inputDisplay = DisplayPath(options.Input);
+        var loadingTheme = Task.Run(() => ThemeTemplates.Load(options.Theme, themeDisplay, diagnostics), cancellationToken);
+        var loadingCache = cache is not null ? Task.FromResult(cache) : Task.Run(() => OpenCache(options), cancellationToken);
+        var inputs = SiteInputs.Load(inputRoot, inputDisplay, diagnostics);
+        var theme = await loadingTheme;
+        cache = await loadingCache;
+        if (staging.Prepare(cache) is { } cannotStage)
         {
             return BuildResult.Refused(cannotStage, watch.Elapsed);
         }
 
-        // The theme (Fluid's parser is costly to set up) loads on another core while the input
-        // folder is scanned; the diagnostic bag takes reports from both.
-        var themeDisplay = DisplayPath(options.Theme);
-        var loadingTheme = Task.Run(() => ThemeTemplates.Load(options.Theme, themeDisplay, diagnostics), cancellationToken);
-        var inputs = SiteInputs.Load(inputRoot, DisplayPath(options.Input), diagnostics);
-        var theme = await loadingTheme;
+        var fingerprints = SourceFingerprints.Compute(inputs.Catalog, cache);
         var review = new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict);
         var locator = new TemplateLinkLocator(theme, inputs.Config);
         var externalLinks = ExternalLinkOptions(options, inputs, inputRoot);
+        var facts = new SiteFacts(inputs, theme, staging);
         var services = new ServiceRegistry()
             .Add(inputs)
             .Add(theme)
             .Add(staging)
-            .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, diagnostics))
-            .Add(new PageRendererFactory(inputs, theme))
+            .Add<IOutputSink>(staging)
+            .Add(cache)
+            .Add(SiteCodecs.Create())
+            .Add(facts)
+            .Add<IFactSource>(facts)
+            .Add(fingerprints)
+            .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, facts))
+            .Add(new PageRendererFactory(theme, facts))
             .Add(review)
             .Add(locator);
         var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks, options.ShowDrafts), services);
@@ -144,15 +170,16 @@ public static class SiteBuilder
         var all = diagnostics.Sorted();
         var failed = Fails(all, options.Strict);
         var files = result.Outputs.PipelineNames.Sum(name => result.Outputs[name].Count(d => d.Destination is not null));
+        var (hits, misses) = (cache.Hits, cache.Misses);
         if (failed)
         {
-            staging.Discard();
+            staging.Keep(cache);
         }
         else
         {
             try
             {
-                staging.Commit();
+                staging.Commit(cache);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -161,6 +188,8 @@ public static class SiteBuilder
             }
         }
 
+        fingerprints.Save(cache);
+        SaveQuietly(cache);
         if (!options.DeferCleanup)
         {
             await staging.Cleanup;
@@ -169,14 +198,51 @@ public static class SiteBuilder
         var summary = result.Outputs[SitePipelineNames.Validation].Select(d => d.Get<ValidationSummary>()).FirstOrDefault(s => s is not null);
         return new BuildResult(all, !failed, watch.Elapsed, summary, result.PipelineTimings, failed ? 0 : files)
         {
-            State = options.KeepState ? new Incremental.BuildState(options, inputs, theme, review, locator, result.Outputs, all, !failed, externalLinks is not null) : null,
+            FilesReused = failed ? 0 : staging.Reused,
+            CacheHits = hits,
+            CacheMisses = misses,
+            CacheDiscarded = cache.Discarded,
         };
+    }
+
+    /// <summary>
+    /// The build cache for these options: loaded from .kneeguide/cache/ beside the input folder, or
+    /// empty with --no-cache. Its key covers the program's build and whatever changes what a page's
+    /// work produces (the folders as shown in messages, drafts shown or not).
+    /// </summary>
+    public static BuildCache OpenCache(BuildOptions options)
+    {
+        var salt = new ContentHash.Builder()
+            .Add(typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .Add(typeof(Engine).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .Add(DisplayPath(options.Input))
+            .Add(DisplayPath(options.Theme))
+            .Add(options.ShowDrafts)
+            .Finish();
+        var file = Path.Combine(ProjectFolder(Path.GetFullPath(options.Input)), ".kneeguide", "cache", options.ShowDrafts ? "preview.cache" : "build.cache");
+        return options.NoCache ? BuildCache.Fresh(file, salt) : BuildCache.Load(file, salt);
+    }
+
+    /// <summary>A cache that cannot be written costs the next build its speed, never this build its result.</summary>
+    private static void SaveQuietly(BuildCache cache)
+    {
+        try
+        {
+            cache.Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>Whether these diagnostics stop a build from being published.</summary>
     public static bool Fails(IEnumerable<Diagnostic> diagnostics, bool strict) =>
         // A review merely "due soon" is advance notice: it never fails a build, not even with --strict.
         diagnostics.Any(d => d.Severity == Severity.Error || (strict && d.Severity == Severity.Warning && d.Code != Diagnostics.ErrorCodes.ReviewDueSoon));
+
+    /// <summary>The folder holding the input folder: where .kneeguide/ lives.</summary>
+    public static string ProjectFolder(string inputRoot) =>
+        Path.GetDirectoryName(inputRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? inputRoot;
 
     /// <summary>
     /// The external link check, when the command line or site.yml asks for it. The cache lives next to
@@ -190,8 +256,7 @@ public static class SiteBuilder
             return null;
         }
 
-        var project = Path.GetDirectoryName(inputRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? inputRoot;
-        var external = options.External ?? new ExternalCheckOptions { CacheFile = Path.Combine(project, ".kneeguide", "link-cache.json") };
+        var external = options.External ?? new ExternalCheckOptions { CacheFile = Path.Combine(ProjectFolder(inputRoot), ".kneeguide", "link-cache.json") };
         // Links to the site's own base_url (canonical, feed) point at the previous deploy, not at this
         // build: they are not asked about.
         string[] own = inputs.Config.BaseUrl.Length > 0 ? [inputs.Config.BaseUrl] : [];

@@ -1,4 +1,5 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Output;
@@ -8,7 +9,12 @@ using Names = KneeGuide.Site.SitePipelineNames;
 
 namespace KneeGuide.Site;
 
-/// <summary>The one place where the site's pipelines are wired together.</summary>
+/// <summary>
+/// The one place where the site's pipelines are wired together. The per-page work runs in cached
+/// chains (<see cref="CacheDocuments"/>): a page's parsing and rendering in the Process phase, its
+/// layout and writing in PostProcess; whatever depends on the whole site (the site index, search
+/// index, sitemap, link validation) is recomputed from those results on every build.
+/// </summary>
 public static class SitePipelines
 {
     /// <param name="showDrafts">The preview: drafts are published, marked as drafts.</param>
@@ -29,8 +35,8 @@ public static class SitePipelines
         pipelines.Add(index);
 
         var generated = new Pipeline(Names.GeneratedPages).DependsOn(Names.SiteIndex);
-        generated.PostProcessModules.Add(new GeneratePages(inputs));
-        generated.OutputModules.Add(new WriteFiles());
+        generated.PostProcessModules.Add(new GeneratePages());
+        generated.PostProcessModules.Add(new CacheDocuments("generated-page", new RenderGeneratedPage(), new WriteFiles()));
         pipelines.Add(generated);
 
         var siteFiles = new Pipeline(Names.SiteFiles).DependsOn(Names.SiteIndex);
@@ -43,9 +49,9 @@ public static class SitePipelines
         search.OutputModules.Add(new WriteFiles());
         pipelines.Add(search);
 
-        pipelines.Add(CopyPipeline(Names.Images, () => catalog.FilesOf(ContentKind.Image).Select(f => (f, catalog.AbsolutePath(f), f))));
-        pipelines.Add(CopyPipeline(Names.StaticFiles, () => catalog.FilesOf(ContentKind.StaticFile).Select(f => (f, catalog.AbsolutePath(f), f))));
-        pipelines.Add(CopyPipeline(Names.ThemeAssets, () => ThemeAssetFiles(theme.Root)));
+        pipelines.Add(CopyPipeline(Names.Images, context => InputFiles(catalog, ContentKind.Image, context)));
+        pipelines.Add(CopyPipeline(Names.StaticFiles, context => InputFiles(catalog, ContentKind.StaticFile, context)));
+        pipelines.Add(CopyPipeline(Names.ThemeAssets, _ => ThemeAssetFiles(theme.Root)));
 
         var validation = new Pipeline(Names.Validation);
         validation.OutputModules.Add(new CheckOutputPaths(pipelines.Select(p => p.Name).ToArray()));
@@ -58,18 +64,17 @@ public static class SitePipelines
     {
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadContent(catalog, kinds));
-        pipeline.ProcessModules.Add(new ParseFrontMatter(catalog, showDrafts));
+        pipeline.ProcessModules.Add(new CacheDocuments("content", new ParseFrontMatter(catalog, showDrafts), new Markdown.RenderMarkdown(), new CollectSearchTerms(terms)));
+        // Review dates are measured against today, so they are worked out on every build, from the
+        // page's facts alone.
         pipeline.ProcessModules.Add(new ReviewGovernance.CheckReviewDates());
-        pipeline.ProcessModules.Add(new Markdown.RenderMarkdown());
-        pipeline.ProcessModules.Add(new CollectSearchTerms(terms));
-        pipeline.PostProcessModules.Add(new RenderPages());
-        // Written as soon as rendered (one pass per page with RenderPages) and released: the pages'
-        // HTML never sits in memory all at once. The Output phase then has nothing left to write.
-        pipeline.PostProcessModules.Add(new WriteFiles(releaseContent: true));
+        // Written as soon as rendered (one pass per page) and released: the pages' HTML never sits in
+        // memory all at once. The Output phase then has nothing left to write.
+        pipeline.PostProcessModules.Add(new CacheDocuments("page", new RenderPages(), new WriteFiles()));
         return pipeline;
     }
 
-    private static Pipeline CopyPipeline(string name, Func<IEnumerable<(string, string, string)>> files)
+    private static Pipeline CopyPipeline(string name, Func<IExecutionContext, IEnumerable<(string, string, string, UInt128?)>> files)
     {
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadFiles(files));
@@ -77,8 +82,15 @@ public static class SitePipelines
         return pipeline;
     }
 
+    /// <summary>Input files of a kind, each with the content hash taken when the input was scanned.</summary>
+    private static IEnumerable<(string, string, string, UInt128?)> InputFiles(SourceCatalog catalog, ContentKind kind, IExecutionContext context)
+    {
+        var fingerprints = context.GetService<SourceFingerprints>();
+        return catalog.FilesOf(kind).Select(f => (f, catalog.AbsolutePath(f), f, fingerprints.Of(f)));
+    }
+
     /// <summary>theme/assets/** is published under /assets/ (symbolic links leading out of the theme are skipped).</summary>
-    private static IEnumerable<(string, string, string)> ThemeAssetFiles(string themeRoot)
+    private static IEnumerable<(string, string, string, UInt128?)> ThemeAssetFiles(string themeRoot)
     {
         var assets = Path.Combine(themeRoot, "assets");
         if (!Directory.Exists(assets))
@@ -95,7 +107,7 @@ public static class SitePipelines
             }
 
             var relative = "assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/');
-            yield return ("theme/" + relative, file, relative);
+            yield return ("theme/" + relative, file, relative, null);
         }
     }
 }

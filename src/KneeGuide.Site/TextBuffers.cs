@@ -1,24 +1,29 @@
 using System.Text;
+using Microsoft.Extensions.ObjectPool;
 
 namespace KneeGuide.Site;
 
-/// <summary>The per-thread text buffers the renderers reuse, and reading them.</summary>
+/// <summary>
+/// Text buffers the renderers reuse, from a pool: a caller rents one, owns it until it returns it
+/// (<c>using var buffer = TextBuffers.Rent();</c>), and no other code can touch it meanwhile, so
+/// nested renders (a card inside a page) each get their own. A buffer that grew past
+/// <see cref="MaxKeptChars"/> for one huge page is let go rather than kept for the rest of the process.
+/// </summary>
 internal static class TextBuffers
 {
-    // A buffer that grew past this for one huge page (a section listing thousands of articles) is
-    // not kept afterwards: it would pin megabytes per thread for the rest of the process (`serve`).
     private const int MaxKeptChars = 256 * 1024;
 
-    /// <summary>The thread's buffer in <paramref name="slot"/>, emptied (made on first use).</summary>
-    public static StringBuilder Take(ref StringBuilder? slot, int initialChars) => (slot ??= new StringBuilder(initialChars)).Clear();
+    private static readonly ObjectPool<StringBuilder> Pool =
+        new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 4 }.CreateStringBuilderPool(16 * 1024, MaxKeptChars);
 
-    /// <summary>Called when done with the buffer: lets an oversized one go.</summary>
-    public static void Done(ref StringBuilder? slot)
+    public static Lease Rent() => new(Pool.Get());
+
+    /// <summary>A rented buffer; disposing it returns it to the pool (emptied).</summary>
+    public readonly struct Lease(StringBuilder builder) : IDisposable
     {
-        if (slot is { Capacity: > MaxKeptChars })
-        {
-            slot = null;
-        }
+        public StringBuilder Builder { get; } = builder;
+
+        public void Dispose() => Pool.Return(Builder);
     }
 
     /// <summary>The buffer's text without copying it when it is one block (as it is once it has grown to a page's size).</summary>

@@ -72,13 +72,12 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
                 usedImages.TryAdd(image.Value, image.Location);
             }
 
-            foreach (var link in BodyLinks(doc).Where(l => l.IsImage && l.Href.StartsWith("/images/", StringComparison.Ordinal)))
+            foreach (var use in doc.Get<BodyFacts>()?.Images ?? [])
             {
                 // A raw HTML image that does not exist is reported once, by link validation, not also as uncredited.
-                var file = Uri.UnescapeDataString(UrlClassifier.SplitPath(link.Href).Path["/images/".Length..]);
-                if (inputs.Catalog.Contains("images/" + file) && CheckCredit(file, link.Location, diagnostics))
+                if (inputs.Catalog.Contains("images/" + use.File) && CheckCredit(use.File, use.At, diagnostics))
                 {
-                    usedImages.TryAdd(file, link.Location);
+                    usedImages.TryAdd(use.File, use.At);
                 }
             }
 
@@ -106,7 +105,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         var missing = new MissingLinkReport(inputs.Catalog, redirectOwners);
         foreach (var doc in all.Where(d => !d.Require<ContentPage>().Failed))
         {
-            foreach (var link in (doc.Get<RenderedMarkdown>()?.MissingTargets ?? []).Concat(doc.Get<RenderedSteps>()?.MissingTargets ?? []))
+            foreach (var link in doc.Get<BodyFacts>()?.MissingTargets ?? [])
             {
                 diagnostics.Add(missing.Describe(link));
             }
@@ -116,18 +115,22 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         var index = new SiteIndex
         {
             Documents = all,
+            BySource = all.ToDictionary(d => d.Source!, StringComparer.Ordinal),
             ByUrl = published.ToDictionary(d => d.Require<ContentPage>().Url, StringComparer.Ordinal),
             Exercises = published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Exercise).ToDictionary(d => d.Require<ContentPage>().Slug, StringComparer.Ordinal),
             MobilityPages = published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Mobility).ToDictionary(d => d.Require<ContentPage>().Slug, StringComparer.Ordinal),
             Articles = SiteIndex.Sorted(published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Article)),
             Tags = Group(published, p => p.Tags.Select(t => t.Value)),
-            ExerciseUsedBy = Group(published.Where(d => d.Require<ContentPage>().Kind != ContentKind.Exercise), p => p.Exercises.Select(e => e.Value), d => d.Get<RenderedMarkdown>()?.InlineCards ?? []),
+            ExerciseUsedBy = Group(published.Where(d => d.Require<ContentPage>().Kind != ContentKind.Exercise), p => p.Exercises.Select(e => e.Value), d => d.Get<BodyFacts>()?.InlineCards ?? []),
             MobilityLinkedFrom = Group(published, p => p.Mobility.Select(m => m.Value)),
             DraftUrls = pages.Where(p => p.Draft && !p.Published).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
             FailedUrls = pages.Where(p => p.Failed).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
             Redirects = redirects,
             UsedImages = usedImages,
         };
+        // The views of this index answer what pages read of each other: every cached page's check in
+        // the PostProcess phase asks them.
+        context.GetService<SiteFacts>().Attach(new Templates.ViewModelFactory(inputs, index));
         return Task.FromResult<IReadOnlyList<Document>>([new Document(null, null).With(index)]);
 
         bool CheckImage(string file, SourceLocation at, DiagnosticBag bag)
@@ -153,9 +156,6 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingCredit, at, $"image '{file}' has no credit record: add '{file}:' with author and license to images/credits.yml"));
         return false;
     }
-
-    private static IEnumerable<LinkReference> BodyLinks(Document doc) =>
-        (doc.Get<RenderedMarkdown>()?.Links ?? []).Concat(doc.Get<RenderedSteps>()?.Links ?? []);
 
     private static string NormalizeRedirect(string path)
     {

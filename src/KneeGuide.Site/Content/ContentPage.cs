@@ -28,6 +28,9 @@ public sealed class ContentPage
 
     public Review? Reviewed { get; init; }
 
+    /// <summary>Where the <c>reviewed</c> key is in the file, for review-date warnings.</summary>
+    public SourceLocation? ReviewedAt { get; init; }
+
     public IReadOnlyList<Located<string>> Tags { get; init; } = [];
 
     public IReadOnlyList<Located<string>> Exercises { get; init; } = [];

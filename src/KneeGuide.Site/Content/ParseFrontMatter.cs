@@ -11,13 +11,20 @@ namespace KneeGuide.Site.Content;
 /// <param name="showDrafts">The preview: drafts are published (marked as drafts on the page) so the editor can see them.</param>
 public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = false) : ParallelModule
 {
-    protected override Document? Execute(Document input, IExecutionContext context)
+    protected override Document? Execute(Document input, IDocumentContext context)
     {
         var source = input.Source!;
         var display = catalog.Display(source);
         var kind = catalog.KindOf(source);
         var diagnostics = new DiagnosticBag();
-        var text = input.Content.ReadText();
+        var text = SourceText.Read(catalog.AbsolutePath(source), display, diagnostics);
+        if (text is null)
+        {
+            // Unreadable, binary or not UTF-8 (reported): known as a page, so links to it are not also errors.
+            context.Diagnostics.AddRange(diagnostics.Sorted());
+            return input.With(ToPage(source, display, kind, null, failed: true, showDrafts, null)).WithContent(DocumentContent.Empty).WithDestination(null);
+        }
+
         var yaml = FrontMatterSplitter.Split(text, display, diagnostics);
         object? model = null;
         YamlBinder? binder = null;
@@ -48,8 +55,9 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
 
         context.Diagnostics.AddRange(diagnostics.Sorted());
         var failed = diagnostics.HasErrors || model is null;
-        var page = ToPage(source, display, kind, model, failed, showDrafts);
-        var document = input.With(page).With(new FrontMatterText(yaml ?? string.Empty)).WithDestination(page.Published ? ContentPaths.DestinationOf(page.Url) : null);
+        var page = ToPage(source, display, kind, model, failed, showDrafts, binder?.Locations.GetValueOrDefault("reviewed"));
+        // The text goes on to RenderMarkdown, which releases it once the body is rendered.
+        var document = input.With(page).WithContent(DocumentContent.FromText(text)).WithDestination(page.Published ? ContentPaths.DestinationOf(page.Url) : null);
         return model is null ? document : document.WithFacet(model);
     }
 
@@ -118,7 +126,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         _ = FrontMatterValueRules.CheckInvisible(image is null ? [] : [image], "image name", diagnostics).Count();
     }
 
-    private static ContentPage ToPage(string source, string display, ContentKind kind, object? model, bool failed, bool showDrafts)
+    private static ContentPage ToPage(string source, string display, ContentKind kind, object? model, bool failed, bool showDrafts, SourceLocation? reviewedAt)
     {
         var draft = model switch
         {
@@ -135,7 +143,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
             ArticleFrontMatter a => new ContentPage
             {
                 Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = a.Title, Description = a.Description,
-                Date = a.Date, Updated = a.Updated, Reviewed = a.Reviewed, Tags = a.Tags, Exercises = a.Exercises, Mobility = a.Mobility,
+                Date = a.Date, Updated = a.Updated, Reviewed = a.Reviewed, ReviewedAt = reviewedAt, Tags = a.Tags, Exercises = a.Exercises, Mobility = a.Mobility,
                 Image = a.Image, RedirectFrom = a.RedirectFrom, Draft = draft, Failed = failed, Published = published,
             },
             ExerciseFrontMatter e => new ContentPage

@@ -11,6 +11,9 @@ public sealed class SiteIndex
 {
     public required IReadOnlyList<Document> Documents { get; init; }
 
+    /// <summary>Every page (published or not) by source path.</summary>
+    public required IReadOnlyDictionary<string, Document> BySource { get; init; }
+
     /// <summary>Published pages by URL.</summary>
     public required IReadOnlyDictionary<string, Document> ByUrl { get; init; }
 

@@ -20,22 +20,27 @@ public sealed class SiteInputs
     /// <summary>Where each credit record starts in credits.yml, for errors about it.</summary>
     public required IReadOnlyDictionary<string, SourceLocation> CreditLocations { get; init; }
 
+    /// <summary>The hash of site.yml as written: every page shows something of it (the build cache's "config" fact).</summary>
+    public UInt128 ConfigHash { get; init; }
+
     public static SiteInputs Load(string inputRoot, string displayRoot, DiagnosticBag diagnostics)
     {
         var catalog = SourceCatalog.Scan(inputRoot, displayRoot, diagnostics);
         return new SiteInputs
         {
             Catalog = catalog,
-            Config = LoadConfig(catalog, diagnostics),
+            Config = LoadConfig(catalog, diagnostics, out var configHash),
+            ConfigHash = configHash,
             Credits = LoadCredits(catalog, diagnostics, out var locations),
             CreditLocations = locations,
         };
     }
 
-    private static SiteConfig LoadConfig(SourceCatalog catalog, DiagnosticBag diagnostics)
+    private static SiteConfig LoadConfig(SourceCatalog catalog, DiagnosticBag diagnostics, out UInt128 hash)
     {
         const string path = "site.yml";
         var display = catalog.Display(path);
+        hash = Core.Caching.ContentHash.Of("no site.yml");
         if (!catalog.Contains(path))
         {
             diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingFile, SourceLocation.InFile(display), "the input folder has no site.yml: create one with at least 'title' and 'base_url'"));
@@ -43,6 +48,7 @@ public sealed class SiteInputs
         }
 
         var text = SourceText.Read(catalog.AbsolutePath(path), display, diagnostics);
+        hash = Core.Caching.ContentHash.Of(text ?? "unreadable site.yml");
         var root = text is null ? null : YamlText.Parse(text, display, 0, diagnostics);
         if (root is null)
         {

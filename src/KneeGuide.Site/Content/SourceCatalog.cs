@@ -13,14 +13,19 @@ namespace KneeGuide.Site.Content;
 public sealed class SourceCatalog
 {
     private readonly Dictionary<string, ContentKind> _files;
+    private readonly Dictionary<string, FileStamp> _stamps;
 
-    private SourceCatalog(string inputRoot, string displayRoot, Dictionary<string, ContentKind> files)
+    private SourceCatalog(string inputRoot, string displayRoot, Dictionary<string, ContentKind> files, Dictionary<string, FileStamp> stamps)
     {
         InputRoot = inputRoot;
         DisplayRoot = displayRoot;
         _files = files;
+        _stamps = stamps;
         Files = files.Keys.OrderBy(f => f, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>A file's size and last write time as the directory scan saw them (to tell an unchanged file without reading it).</summary>
+    public FileStamp StampOf(string relativePath) => _stamps[relativePath];
 
     /// <summary>Absolute path of the input folder.</summary>
     public string InputRoot { get; }
@@ -45,9 +50,10 @@ public sealed class SourceCatalog
     {
         var root = Path.GetFullPath(inputRoot);
         var files = new Dictionary<string, ContentKind>(StringComparer.Ordinal);
-        var catalog = new SourceCatalog(root, displayRoot.TrimEnd('/', '\\').Replace('\\', '/'), files);
-        Walk(root, root, catalog, files, diagnostics);
-        var scanned = new SourceCatalog(root, catalog.DisplayRoot, files);
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        var catalog = new SourceCatalog(root, displayRoot.TrimEnd('/', '\\').Replace('\\', '/'), files, stamps);
+        Walk(root, root, catalog, files, stamps, diagnostics);
+        var scanned = new SourceCatalog(root, catalog.DisplayRoot, files, stamps);
         FileNameRules.Check(scanned, diagnostics);
         return scanned;
     }
@@ -65,16 +71,20 @@ public sealed class SourceCatalog
         || name.Equals("desktop.ini", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A folder entry as the directory listing gives it (no further system call per file).</summary>
-    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink);
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, FileStamp Stamp);
 
-    private static void Walk(string dir, string root, SourceCatalog catalog, Dictionary<string, ContentKind> files, DiagnosticBag diagnostics)
+    private static void Walk(string dir, string root, SourceCatalog catalog, Dictionary<string, ContentKind> files, Dictionary<string, FileStamp> stamps, DiagnosticBag diagnostics)
     {
         // Asking each FileSystemInfo for its link target cost a readlink and an lstat per file (two
         // system calls for each of thousands of pages on the start-up path); the listing already says
         // which entries are links and folders.
         var entries = new FileSystemEnumerable<Entry>(
             dir,
-            (ref FileSystemEntry e) => new Entry(e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            (ref FileSystemEntry e) => new Entry(
+                e.FileName.ToString(),
+                e.IsDirectory,
+                (e.Attributes & FileAttributes.ReparsePoint) != 0,
+                e.IsDirectory ? default : new FileStamp(e.Length, e.LastWriteTimeUtc.UtcTicks)),
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
         foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
@@ -100,11 +110,13 @@ public sealed class SourceCatalog
 
             if (entry.IsDirectory)
             {
-                Walk(full, root, catalog, files, diagnostics);
+                Walk(full, root, catalog, files, stamps, diagnostics);
             }
             else
             {
                 files[relative] = ContentPaths.Classify(relative);
+                // A link's own stamp says nothing about its target's content: always read it.
+                stamps[relative] = entry.IsLink ? FileStamp.Unknown : entry.Stamp;
             }
         }
     }
@@ -120,4 +132,10 @@ public sealed class SourceCatalog
         var full = Path.GetFullPath(target.FullName);
         return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
+}
+
+/// <summary>A file's size and last write time (UTC ticks): when both are unchanged, so is the file.</summary>
+public readonly record struct FileStamp(long Size, long WriteTicks)
+{
+    public static FileStamp Unknown => new(-1, -1);
 }

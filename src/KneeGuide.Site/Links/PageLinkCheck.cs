@@ -1,4 +1,5 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
 using KneeGuide.Site.Templates;
@@ -10,8 +11,9 @@ public sealed record TemplateFault(SourceLocation At, string Href, string PageUr
 
 /// <summary>
 /// What checking one produced page's links found: its own faults (Markdown and raw HTML links,
-/// duplicate ids), the theme faults it showed, and its counts. Kept per page so that the preview can
-/// re-check a few pages and combine the results with the others' exactly as a full check would.
+/// duplicate ids), the theme faults it showed, and its counts. Kept per page, so that a build can
+/// take an unchanged page's result from the cache and combine it with the others' exactly as a full
+/// check would.
 /// </summary>
 public sealed record PageValidation(
     IReadOnlyList<Diagnostic> Faults,
@@ -50,7 +52,7 @@ public sealed record PageValidation(
 /// <summary>Checks the links of one produced page against the produced site (internal links only; external ones are collected).</summary>
 public sealed class PageLinkCheck(ProducedSite site, IReadOnlyList<string> ignore, TemplateLinkLocator locator)
 {
-    public PageValidation Check(Document document, PageLinks page)
+    public PageValidation Check(Document document, PageLinks page, ReadSet reads)
     {
         var faults = new List<Diagnostic>();
         var templateFaults = new List<TemplateFault>();
@@ -82,7 +84,7 @@ public sealed class PageLinkCheck(ProducedSite site, IReadOnlyList<string> ignor
             }
 
             links++;
-            var result = site.Check(page, link.Href);
+            var result = site.Check(page, link.Href, reads);
             if (result.IsExternal)
             {
                 external.Add(link);
@@ -129,6 +131,3 @@ public sealed class PageLinkCheck(ProducedSite site, IReadOnlyList<string> ignor
         return false;
     }
 }
-
-/// <summary>Every produced page's <see cref="PageValidation"/>, by output path ("/articles/x/index.html").</summary>
-public sealed record SiteValidation(IReadOnlyDictionary<string, PageValidation> Pages);

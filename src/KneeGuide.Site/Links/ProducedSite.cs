@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
 
@@ -16,9 +17,12 @@ public sealed record LinkCheck(LinkProblem? Problem, bool IsExternal = false, bo
 /// <summary>
 /// The site as the reader gets it: every produced file and the ids of every produced page. Resolves a
 /// link the way a browser and Netlify would: relative to the page URL, percent-decoded, query dropped,
-/// a folder URL served by its index.html, /x served by /x/index.html, redirects followed.
+/// a folder URL served by its index.html, /x served by /x/index.html, redirects followed. A link's
+/// check depends on what its address resolves to and on the target page's ids: both are facts
+/// ("resolve:/x/", "ids:/x/index.html") recorded as each link is checked, so a page's cached check is
+/// redone exactly when one of them changes.
 /// </summary>
-public sealed partial class ProducedSite
+public sealed partial class ProducedSite : IFactSource
 {
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PageLinks> _pages = new(StringComparer.Ordinal);
@@ -44,7 +48,9 @@ public sealed partial class ProducedSite
     /// <summary>A page's anchors are listed in a broken-anchor message when there are at most this many.</summary>
     private const int MaxIdsListed = 12;
 
-    public LinkCheck Check(PageLinks from, string href)
+    public LinkCheck Check(PageLinks from, string href) => Check(from, href, ReadSet.Ignored);
+
+    public LinkCheck Check(PageLinks from, string href, ReadSet reads)
     {
         var kind = UrlClassifier.Classify(href);
         switch (kind)
@@ -63,6 +69,7 @@ public sealed partial class ProducedSite
 
         var (path, fragment) = UrlClassifier.SplitPath(href);
         PageLinks? target;
+        string? targetFile = null;
         if (path.Length == 0)
         {
             target = from;
@@ -71,7 +78,9 @@ public sealed partial class ProducedSite
         {
             var absolute = Resolve(from.Url, path);
             var decoded = Uri.UnescapeDataString(absolute);
+            reads.Add("resolve:" + decoded, Hash("resolve:" + decoded));
             var file = Find(decoded);
+            targetFile = file;
             if (file is null)
             {
                 var asPage = decoded.EndsWith('/') ? decoded : decoded + "/";
@@ -87,6 +96,11 @@ public sealed partial class ProducedSite
         }
 
         var id = Uri.UnescapeDataString(fragment);
+        if (targetFile is not null)
+        {
+            reads.Add("ids:" + targetFile, Hash("ids:" + targetFile));
+        }
+
         if (target.Ids.Contains(id))
         {
             return new LinkCheck(null, CheckedAnchor: true);
@@ -100,57 +114,29 @@ public sealed partial class ProducedSite
     }
 
     /// <summary>
-    /// The produced page (its output path, "/articles/x/index.html") whose ids decide whether
-    /// <paramref name="href"/>'s fragment exists; null when the link has no fragment or does not lead
-    /// to a produced page. The preview's incremental rebuild uses it to find the links to re-check
-    /// when a page's ids change.
+    /// A validation fact's current value: what an address resolves to (the produced file, or why
+    /// nothing), or the ids of a produced page. The page's own ids are part of its own input.
     /// </summary>
-    public string? AnchorTargetOf(string fromPath, PageLinks from, string href)
+    public UInt128 Hash(string key)
     {
-        if (UrlClassifier.Classify(href) is not (UrlKind.Fragment or UrlKind.RootRelative or UrlKind.Relative))
+        if (key.StartsWith("resolve:", StringComparison.Ordinal))
         {
-            return null;
+            var path = key["resolve:".Length..];
+            var asPage = path.EndsWith('/') ? path : path + "/";
+            return ContentHash.Of(Find(path) ?? "missing", _index.FailedUrls.Contains(asPage) ? "failed" : _index.DraftUrls.Contains(asPage) ? "draft" : "");
         }
 
-        var (path, fragment) = UrlClassifier.SplitPath(href);
-        if (string.IsNullOrEmpty(fragment) || fragment == "top")
+        if (key.StartsWith("ids:", StringComparison.Ordinal))
         {
-            return null;
+            return _idHashes.GetOrAdd(key["ids:".Length..], file => _pages.TryGetValue(file, out var page)
+                ? new ContentHash.Builder().AddAll(page.Ids.Order(StringComparer.Ordinal)).AddAll(page.ContentIds).Finish()
+                : ContentHash.Of("not a page"));
         }
 
-        if (path.Length == 0)
-        {
-            return fromPath;
-        }
-
-        var file = Find(Uri.UnescapeDataString(Resolve(from.Url, path)));
-        return file is not null && _pages.ContainsKey(file) ? file : null;
+        return 0;
     }
 
-    /// <summary>Replaces the links and ids of one produced page (same output path) after it was re-rendered.</summary>
-    public void ReplacePage(string path, PageLinks links)
-    {
-        if (!_pages.ContainsKey(path))
-        {
-            throw new InvalidOperationException($"'{path}' is not a produced page; only existing pages can be replaced.");
-        }
-
-        _pages[path] = links;
-    }
-
-    /// <summary>Adds a produced file that is not a page (a new search index shard).</summary>
-    public void AddFile(string path) => _files.Add(path);
-
-    /// <summary>Removes a produced file that is not a page (a search index shard left without terms).</summary>
-    public void RemoveFile(string path)
-    {
-        if (_pages.ContainsKey(path))
-        {
-            throw new InvalidOperationException($"'{path}' is a page; pages are never removed from a produced site.");
-        }
-
-        _files.Remove(path);
-    }
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UInt128> _idHashes = new(StringComparer.Ordinal);
 
     private LinkProblem Missing(string path)
     {

@@ -1,4 +1,5 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
 using KneeGuide.Site.Templates;
@@ -16,33 +17,96 @@ public sealed record ValidationSummary(int Pages, int Links, int Anchors, int Ex
 /// Output phase of the Validation pipeline: checks every link of every produced page against the
 /// files the build actually produces and the ids actually present in each page, and (when asked)
 /// every external link against its server. Each fault is reported once, at the place it was
-/// written (Markdown line and column, or the template file), however many pages show it.
+/// written (Markdown line and column, or the template file), however many pages show it. A page's
+/// check is cached with the facts it read (what each of its addresses resolved to, the ids it
+/// needed), so an unchanged page whose targets are unchanged is not checked again. A page with a
+/// fault is always checked afresh (its message may name any file of the site).
 /// </summary>
 public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? external = null) : IModule
 {
+    private const int Version = 1;
+
     public async Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var documents = pipelines.SelectMany(p => context.Outputs[p]).Where(d => d.Destination is not null).ToList();
         var index = context.Outputs[SitePipelineNames.SiteIndex][0].Require<SiteIndex>();
         var ignore = context.GetService<SiteInputs>().Config.LinkCheckIgnore;
+        var cache = context.GetService<BuildCache>();
+        var codecs = context.GetService<FacetCodecs>();
         var site = new ProducedSite(documents, index);
         var check = new PageLinkCheck(site, ignore, context.GetService<TemplateLinkLocator>());
         var pages = documents.Select(d => (Doc: d, Links: d.Get<PageLinks>())).Where(p => p.Links is not null).ToList();
+        var settings = new ContentHash.Builder().Add(Version).AddAll(ignore).Finish();
         var results = new PageValidation[pages.Count];
-        Parallel.For(0, pages.Count, i => results[i] = check.Check(pages[i].Doc, pages[i].Links!));
+        Parallel.For(0, pages.Count, i =>
+        {
+            var (doc, links) = pages[i];
+            var key = ContentHash.Of("validate", doc.Destination);
+            var input = Input(doc, links!, settings, codecs);
+            if (cache.Find(key, input, site) is { } entry && Decode(entry.Payload) is { } cached)
+            {
+                results[i] = cached;
+                return;
+            }
+
+            var reads = new ReadSet();
+            var result = check.Check(doc, links!, reads);
+            results[i] = result;
+            if (result.Faults.Count == 0 && result.TemplateFaults.Count == 0)
+            {
+                cache.Store(key, new CacheEntry(input, reads.Snapshot(), Encode(result)));
+            }
+            else
+            {
+                cache.Forget(key);
+            }
+        });
 
         context.Diagnostics.AddRange(PageValidation.Combine(results));
         var externalLinks = results.SelectMany(r => r.ExternalLinks);
         var (checkedUrls, fromCache) = external is null ? (0, 0) : await CheckExternalAsync(externalLinks, context.Diagnostics, context.CancellationToken);
         var summary = new ValidationSummary(pages.Count, results.Sum(r => r.Links), results.Sum(r => r.Anchors), results.Sum(r => r.ExternalLinks.Count), checkedUrls, fromCache);
-        // Two pages at one address (already an error) keep the later one's result, as ProducedSite keeps its links.
-        var perPage = new Dictionary<string, PageValidation>(StringComparer.Ordinal);
-        for (var i = 0; i < pages.Count; i++)
-        {
-            perPage["/" + pages[i].Doc.Destination] = results[i];
-        }
+        return [new Document(null, null).With(summary)];
+    }
 
-        return [new Document(null, null).With(summary).With(new SiteValidation(perPage))];
+    /// <summary>A page's check depends on its links and ids, and on its own opt-out (link_check: false).</summary>
+    private static UInt128 Input(Document doc, PageLinks links, UInt128 settings, FacetCodecs codecs)
+    {
+        var hash = new ContentHash.Builder().Add(settings).Add(doc.Destination);
+        hash.Add(doc.Get<FacetHashes>()?.Of<PageLinks>() ?? ContentHash.Of(codecs.Encode(typeof(PageLinks), links)));
+        hash.Add(doc.Get<ArticleFrontMatter>() is { LinkCheck: false } || doc.Get<PageFrontMatter>() is { LinkCheck: false });
+        return hash.Finish();
+    }
+
+    private static byte[] Encode(PageValidation result)
+    {
+        var writer = new CacheWriter();
+        writer.WriteInt(result.Links);
+        writer.WriteInt(result.Anchors);
+        writer.WriteList(result.ExternalLinks, static (w, l) =>
+        {
+            w.WriteLocation(l.Location);
+            w.WriteString(l.Href);
+            w.WriteInt((int)l.Origin);
+            w.WriteBool(l.IsImage);
+        });
+        return writer.ToArray();
+    }
+
+    private static PageValidation? Decode(ReadOnlyMemory<byte> payload)
+    {
+        try
+        {
+            var reader = new CacheReader(payload);
+            var links = reader.ReadInt();
+            var anchors = reader.ReadInt();
+            var external = reader.ReadList(static r => new LinkReference(r.ReadLocation(), r.ReadRequiredString(), (LinkOrigin)r.ReadInt(), r.ReadBool()));
+            return new PageValidation([], [], links, anchors, external);
+        }
+        catch (CacheFormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
 using KneeGuide.Site.Links;
@@ -16,31 +17,38 @@ namespace KneeGuide.Site.Markdown;
 /// <summary>
 /// Parses a Markdown source once and, in one walk over the syntax tree, rewrites its links, checks
 /// its images, and collects its headings, ids and links with their source positions, so nothing has
-/// to parse the produced HTML again to validate it.
+/// to parse the produced HTML again to validate it. What it looks up outside the page (does a linked
+/// file exist, an image's credit) is recorded as a fact in the page's <see cref="ReadSet"/>, and what it
+/// reports goes to the page's own diagnostics: the build cache keeps both with the result.
 /// </summary>
-public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline inlinePipeline, SourceCatalog catalog, DiagnosticBag diagnostics)
+public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline inlinePipeline, SourceCatalog catalog, IFactSource facts)
 {
     /// <summary>A Markdown link title that opts the link out of validation: [text](/admin/ "nocheck").</summary>
     public const string NoCheckTitle = "nocheck";
 
-    private readonly SourceLinkResolver _resolver = new(catalog, diagnostics);
+    private readonly SourceLinkResolver _resolver = new(catalog, facts);
+
+    /// <summary>One render's page: where it reports and what it records.</summary>
+    private readonly record struct Page(string Source, string Display, DiagnosticBag Diagnostics, ReadSet Reads);
 
     /// <param name="checkLinks">false for a page with <c>link_check: false</c>: its links to missing
     /// files are left as written instead of reported.</param>
-    public RenderedMarkdown Render(string text, string source, bool checkLinks = true) => RenderWithText(text, source, checkLinks).Body;
+    public RenderedMarkdown Render(string text, string source, DiagnosticBag diagnostics, bool checkLinks = true) =>
+        RenderWithText(text, source, diagnostics, ReadSet.Ignored, checkLinks).Body;
 
-    /// <summary>As <see cref="Render"/>, with the words of the body as plain text (for the search index).</summary>
-    public (RenderedMarkdown Body, string PlainText) RenderWithText(string text, string source, bool checkLinks = true)
+    /// <summary>As <see cref="Render"/>, with the words of the body as plain text (for the search index) and what the site index needs to know.</summary>
+    public (RenderedMarkdown Body, string PlainText, BodyFacts Facts) RenderWithText(string text, string source, DiagnosticBag diagnostics, ReadSet reads, bool checkLinks = true)
     {
-        var display = catalog.Display(source);
+        var page = new Page(source, catalog.Display(source), diagnostics, reads);
         var document = Markdig.Markdown.Parse(text, pipeline);
         var links = new List<LinkReference>();
         var ids = new List<(string, SourceLocation)>();
         var cards = new List<string>();
         var headings = new List<Heading>();
-        // The plain text and the HTML are built in buffers each thread reuses: growing fresh ones
-        // for every page was a large share of a build's allocations.
-        var plain = TextBuffers.Take(ref t_plain, 16 * 1024);
+        // The plain text and the HTML are built in pooled buffers: growing fresh ones for every page
+        // was a large share of a build's allocations.
+        using var plainLease = TextBuffers.Rent();
+        var plain = plainLease.Builder;
 
         var blocks = new List<Block>(64);
         CollectBlocks(document, blocks);
@@ -51,16 +59,16 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                 case HeadingBlock heading when heading.GetAttributes().Id is { } id:
                     var headingText = InlineText(heading.Inline);
                     headings.Add(new Heading(heading.Level, headingText, id));
-                    ids.Add((id, At(display, heading.Line, heading.Column)));
+                    ids.Add((id, At(page.Display, heading.Line, heading.Column)));
                     plain.Append(headingText).Append('\n');
                     break;
                 case HtmlBlock html:
-                    ScanRawHtml(html.Lines.ToString(), display, html.Line, links, ids);
+                    ScanRawHtml(html.Lines.ToString(), page.Display, html.Line, links, ids);
                     break;
                 case ParagraphBlock paragraph:
-                    MarkdownSourceChecks.CheckHeadingMarker(paragraph, text, display, diagnostics);
+                    MarkdownSourceChecks.CheckHeadingMarker(paragraph, text, page.Display, diagnostics);
                     AppendInlineText(paragraph.Inline, plain).Append('\n');
-                    ReplaceSpecialParagraph(paragraph, source, display, cards);
+                    ReplaceSpecialParagraph(paragraph, page, cards);
                     break;
             }
         }
@@ -69,43 +77,38 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         {
             if (footnote.GetAttributes().Id is { } footnoteId)
             {
-                ids.Add((footnoteId, At(display, footnote.Line, footnote.Column)));
+                ids.Add((footnoteId, At(page.Display, footnote.Line, footnote.Column)));
             }
         }
 
         var missing = new List<MissingLinkTarget>();
-        RewriteInlines(InlinesOf(document), text, source, display, 0, 0, links, ids, missing, checkLinks);
-        var htmlBuffer = TextBuffers.Take(ref t_html, 32 * 1024);
-        var writer = new StringWriter(htmlBuffer);
+        RewriteInlines(InlinesOf(document), text, page, 0, 0, links, ids, missing, checkLinks);
+        using var htmlLease = TextBuffers.Rent();
+        var writer = new StringWriter(htmlLease.Builder);
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         var body = new RenderedMarkdown
         {
-            Utf8Html = TextBuffers.Utf8(TextBuffers.Contents(htmlBuffer)),
+            Utf8Html = TextBuffers.Utf8(TextBuffers.Contents(htmlLease.Builder)),
             Headings = headings,
             Links = links,
             Ids = ids,
-            InlineCards = cards,
-            MissingTargets = missing,
         };
-        var plainText = plain.ToString();
-        TextBuffers.Done(ref t_html);
-        TextBuffers.Done(ref t_plain);
-        return (body, plainText);
+        return (body, plain.ToString(), BodyFacts.Of(cards, links, missing));
     }
 
     /// <summary>
     /// Renders a short piece of inline Markdown from front matter (an exercise step), with links
     /// reported at the step's place in the file.
     /// </summary>
-    public string RenderInline(Located<string> value, string source, List<LinkReference> links, List<MissingLinkTarget> missing)
+    public string RenderInline(Located<string> value, string source, DiagnosticBag diagnostics, ReadSet reads, List<LinkReference> links, List<MissingLinkTarget> missing)
     {
-        var display = catalog.Display(source);
+        var page = new Page(source, catalog.Display(source), diagnostics, reads);
         var document = Markdig.Markdown.Parse(value.Value, inlinePipeline);
         var ids = new List<(string, SourceLocation)>();
-        RewriteInlines(InlinesOf(document), null, source, display, value.Location.Line - 1, value.Location.Column - 1, links, ids, missing);
+        RewriteInlines(InlinesOf(document), null, page, value.Location.Line - 1, value.Location.Column - 1, links, ids, missing);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = true };
         inlinePipeline.Setup(renderer);
@@ -115,8 +118,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     }
 
     /// <param name="text">The Markdown text the inlines were parsed from, when it is the whole file (for exact columns).</param>
-    private void RewriteInlines(List<Inline> inlines, string? text, string source, string display, int lineOffset, int columnOffset, List<LinkReference> links, List<(string, SourceLocation)> ids, List<MissingLinkTarget> missing, bool checkLinks = true)
+    private void RewriteInlines(List<Inline> inlines, string? text, Page page, int lineOffset, int columnOffset, List<LinkReference> links, List<(string, SourceLocation)> ids, List<MissingLinkTarget> missing, bool checkLinks = true)
     {
+        var display = page.Display;
         foreach (var inline in inlines)
         {
             switch (inline)
@@ -125,10 +129,10 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     var at = At(display, link.Line + lineOffset, link.Column + (link.Line == 0 ? columnOffset : 0));
                     if (link.IsImage && InlineText(link).Trim().Length == 0)
                     {
-                        diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingAltText, at, $"image '{link.Url}' has no alt text: describe it for readers who cannot see it, e.g. ![Pelvic drop on a step]({link.Url})"));
+                        page.Diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingAltText, at, $"image '{link.Url}' has no alt text: describe it for readers who cannot see it, e.g. ![Pelvic drop on a step]({link.Url})"));
                     }
 
-                    if (!MarkdownSourceChecks.CheckLinkUrl(link, text, at, diagnostics))
+                    if (!MarkdownSourceChecks.CheckLinkUrl(link, text, at, page.Diagnostics))
                     {
                         break;
                     }
@@ -141,7 +145,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                         link.Title = null;
                     }
 
-                    var resolved = _resolver.Resolve(link.Url, source, at, link.IsImage, missing, report: !noCheck && checkLinks);
+                    var resolved = _resolver.Resolve(link.Url, page.Source, at, link.IsImage, page.Diagnostics, page.Reads, missing, report: !noCheck && checkLinks);
                     if (resolved is not null)
                     {
                         link.Url = resolved.Href;
@@ -160,8 +164,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     }
 
     /// <summary>A paragraph holding only an exercise link titled "card", or only an image, becomes a block of its own.</summary>
-    private void ReplaceSpecialParagraph(ParagraphBlock paragraph, string source, string display, List<string> cards)
+    private void ReplaceSpecialParagraph(ParagraphBlock paragraph, Page page, List<string> cards)
     {
+        var source = page.Source;
         if (paragraph.Inline?.FirstChild is not LinkInline link || link.NextSibling is not null || link.Url is null || paragraph.Parent is null)
         {
             return;
@@ -173,6 +178,11 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         {
             var (path, _) = UrlClassifier.SplitPath(link.Url);
             var target = SourceLinkResolver.Combine(source.Contains('/') ? source[..(source.LastIndexOf('/') + 1)] : "", Uri.UnescapeDataString(path));
+            if (target is not null)
+            {
+                page.Reads.Read(facts, SiteFacts.File(target));
+            }
+
             if (target is not null && ContentPaths.Classify(target) == ContentKind.Exercise && catalog.Contains(target))
             {
                 var id = ContentPaths.Slug(target);
@@ -184,9 +194,11 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
 
         if (link.IsImage && UrlClassifier.Classify(link.Url) == UrlKind.Relative)
         {
-            var file = Path.GetFileName(UrlClassifier.SplitPath(link.Url).Path);
+            var file = Uri.UnescapeDataString(Path.GetFileName(UrlClassifier.SplitPath(link.Url).Path));
+            // The caption shows the image's credit.
+            page.Reads.Read(facts, SiteFacts.Credit(file));
             // Keep the link inside the tree (detached from its paragraph) so that it is still rewritten and validated.
-            var figure = new CreditedFigureBlock(null, link, Uri.UnescapeDataString(file)) { Line = paragraph.Line, Column = paragraph.Column, Span = paragraph.Span };
+            var figure = new CreditedFigureBlock(null, link, file) { Line = paragraph.Line, Column = paragraph.Column, Span = paragraph.Span };
             var inline = paragraph.Inline;
             paragraph.Inline = null;
             parent[index] = figure;
@@ -274,12 +286,6 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         FromBlocks(document);
         return inlines;
     }
-
-    [ThreadStatic]
-    private static StringBuilder? t_plain;
-
-    [ThreadStatic]
-    private static StringBuilder? t_html;
 
     public static string InlineText(ContainerInline? container) =>
         container is null ? string.Empty : AppendInlineText(container, new StringBuilder()).ToString();

@@ -6,7 +6,7 @@ using KneeGuide.Site.Links;
 namespace KneeGuide.Site.Markdown;
 
 /// <summary>The HTML of an exercise's steps (inline Markdown in front matter) and the links in them.</summary>
-public sealed record RenderedSteps(IReadOnlyList<string> Html, IReadOnlyList<LinkReference> Links, IReadOnlyList<MissingLinkTarget> MissingTargets);
+public sealed record RenderedSteps(IReadOnlyList<string> Html, IReadOnlyList<LinkReference> Links);
 
 /// <summary>
 /// Process phase: renders each page's Markdown body once (and an exercise's steps). The document's
@@ -14,12 +14,12 @@ public sealed record RenderedSteps(IReadOnlyList<string> Html, IReadOnlyList<Lin
 /// </summary>
 public sealed class RenderMarkdown : ParallelModule
 {
-    protected override Document? Execute(Document input, IExecutionContext context)
+    protected override Document? Execute(Document input, IDocumentContext context)
     {
         var page = input.Require<ContentPage>();
         if (page.Failed)
         {
-            return input;
+            return input.WithContent(DocumentContent.Empty);
         }
 
         var renderer = context.GetService<MarkdownRenderer>();
@@ -27,7 +27,7 @@ public sealed class RenderMarkdown : ParallelModule
         try
         {
             var checkLinks = input.Get<ArticleFrontMatter>() is not { LinkCheck: false } && input.Get<PageFrontMatter>() is not { LinkCheck: false };
-            var (rendered, plainText) = renderer.RenderWithText(text, page.Source, checkLinks);
+            var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks);
             // The source text is not needed after this: let it go rather than hold every page's
             // Markdown until the end of the build.
             var document = input.WithContent(DocumentContent.Empty).With(rendered).With(new BodyText(plainText));
@@ -35,11 +35,12 @@ public sealed class RenderMarkdown : ParallelModule
             {
                 var links = new List<LinkReference>();
                 var missing = new List<MissingLinkTarget>();
-                var steps = exercise.Steps.Select(step => renderer.RenderInline(step, page.Source, links, missing)).ToList();
-                document = document.With(new RenderedSteps(steps, links, missing));
+                var steps = exercise.Steps.Select(step => renderer.RenderInline(step, page.Source, context.Diagnostics, context.Reads, links, missing)).ToList();
+                document = document.With(new RenderedSteps(steps, links));
+                facts = facts.With(links, missing);
             }
 
-            return document;
+            return document.With(facts);
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -49,7 +50,7 @@ public sealed class RenderMarkdown : ParallelModule
                 ErrorCodes.UnreadableFile,
                 new SourceLocation(page.Display, DeepestLine(text), 1),
                 "the Markdown is nested too deeply to render (quotes, lists or brackets inside each other hundreds of times): flatten it"));
-            return input;
+            return input.WithContent(DocumentContent.Empty);
         }
     }
 

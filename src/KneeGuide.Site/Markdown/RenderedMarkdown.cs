@@ -22,12 +22,29 @@ public sealed class RenderedMarkdown
 
     /// <summary>Ids in the body (headings, footnotes, raw HTML), in document order, duplicates included.</summary>
     public required IReadOnlyList<(string Id, SourceLocation At)> Ids { get; init; }
+}
 
-    /// <summary>Exercise ids placed inline as cards.</summary>
-    public required IReadOnlyList<string> InlineCards { get; init; }
+/// <summary>One image a page shows from images/, with the place it is written.</summary>
+public sealed record ImageUse(string File, SourceLocation At);
 
-    /// <summary>Relative links to files that do not exist, reported by the site index with suggestions.</summary>
-    public IReadOnlyList<MissingLinkTarget> MissingTargets { get; init; } = [];
+/// <summary>
+/// What the site index needs from a page's body and steps, kept apart from the rendered HTML: the
+/// exercise cards placed inline ("used by" on exercise pages), the images shown (credits) and the links
+/// to missing files. A build that finds a page unchanged reads only this, never its HTML.
+/// </summary>
+public sealed record BodyFacts(IReadOnlyList<string> InlineCards, IReadOnlyList<ImageUse> Images, IReadOnlyList<MissingLinkTarget> MissingTargets)
+{
+    public static BodyFacts Of(IReadOnlyList<string> cards, IEnumerable<LinkReference> links, IReadOnlyList<MissingLinkTarget> missing) =>
+        new(cards, ImagesOf(links), missing);
+
+    /// <summary>These facts with an exercise's steps added.</summary>
+    public BodyFacts With(IEnumerable<LinkReference> links, IReadOnlyList<MissingLinkTarget> missing) =>
+        new(InlineCards, [.. Images, .. ImagesOf(links)], [.. MissingTargets, .. missing]);
+
+    private static IReadOnlyList<ImageUse> ImagesOf(IEnumerable<LinkReference> links) =>
+        links.Where(l => l.IsImage && l.Href.StartsWith("/images/", StringComparison.Ordinal))
+            .Select(l => new ImageUse(Uri.UnescapeDataString(UrlClassifier.SplitPath(l.Href).Path["/images/".Length..]), l.Location))
+            .ToList();
 }
 
 /// <summary>

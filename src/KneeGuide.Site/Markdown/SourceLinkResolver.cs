@@ -1,4 +1,5 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Diagnostics;
 using KneeGuide.Site.Links;
@@ -11,7 +12,7 @@ namespace KneeGuide.Site.Markdown;
 /// path to an image or file becomes its published path. Reports links to missing files and links
 /// that climb out of the input folder, at the editor's line and column.
 /// </summary>
-public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diagnostics)
+public sealed class SourceLinkResolver(SourceCatalog catalog, IFactSource facts)
 {
     public sealed record Resolved(string Href, string? TargetSource);
 
@@ -22,7 +23,8 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
     /// With <paramref name="report"/> false (a link the editor opted out of checking) a broken link is
     /// kept as written, unreported.
     /// </summary>
-    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage, List<MissingLinkTarget> missing, bool report = true)
+    /// <param name="reads">Where the page records which files it looked for: a link changes when its file appears or goes.</param>
+    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage, DiagnosticBag diagnostics, ReadSet reads, List<MissingLinkTarget> missing, bool report = true)
     {
         var kind = UrlClassifier.Classify(url);
         if (kind != UrlKind.Relative)
@@ -51,6 +53,7 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, DiagnosticBag diag
             return new Resolved("/" + target + suffix, null);
         }
 
+        reads.Read(facts, SiteFacts.File(target));
         if (!catalog.Contains(target))
         {
             missing.Add(new MissingLinkTarget(at, decoded, target, fragment, isImage, fromSource));

@@ -1,19 +1,28 @@
+using KneeGuide.Core;
+using KneeGuide.Core.Caching;
+
 namespace KneeGuide.Site.Output;
 
 /// <summary>
-/// Atomic publishing: the build writes into a fresh folder beside the output folder and swaps it in
+/// Atomic publishing. The build writes into a staging folder beside the output folder and swaps it in
 /// only when the build has no errors, so a failed or interrupted build leaves the previous site as it
-/// was. Every folder it makes carries <see cref="OutputMarker"/>, and it deletes only marked folders:
-/// a leftover staging or retired folder from a killed build is removed by the next one, and a folder
-/// of someone else's files with the same name is never touched.
+/// was. The staging folder is the output before last, kept after each swap and brought up to date:
+/// a file it already holds with the right content stays, a file the last build wrote and this one
+/// did not change is hard-linked from the live output, and only what changed is written. Every
+/// folder it makes carries <see cref="OutputMarker"/>, and it deletes only marked folders: a folder of
+/// someone else's files with the same name is never touched.
 /// </summary>
-public sealed class OutputStaging
+public sealed class OutputStaging : IOutputSink
 {
     private readonly string _parent;
     private readonly string _name;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _claimed = new(StringComparer.Ordinal);
     private Task _cleanup = Task.CompletedTask;
+    private OutputManifest _live = OutputManifest.Empty();
+    private OutputManifest _staged = OutputManifest.Empty();
+    private int _written;
+    private int _reused;
 
     public OutputStaging(string outputRoot)
     {
@@ -27,8 +36,18 @@ public sealed class OutputStaging
 
     public string StagingRoot { get; }
 
-    /// <summary>Finishes deleting retired outputs (the preview server and tests wait; the CLI need not).</summary>
+    /// <summary>Files written in this build (the rest were already in place or linked).</summary>
+    public int Written => _written;
+
+    /// <summary>Files reused: already in the staging folder, or linked from the live output.</summary>
+    public int Reused => _reused;
+
+    /// <summary>Finishes deleting folders of earlier versions' builds (the preview server and tests wait; the CLI need not).</summary>
     public Task Cleanup => _cleanup;
+
+    private string LiveSection => "output:" + OutputRoot;
+
+    private string StagedSection => "staging:" + OutputRoot;
 
     /// <summary>
     /// Why the build may not stage beside this output folder: the staging folder's name is taken by a
@@ -45,16 +64,28 @@ public sealed class OutputStaging
         return File.Exists(StagingRoot) ? $"'{StagingRoot}' is a file in the way of the build's staging folder: move it, or choose another output folder" : null;
     }
 
-    /// <summary>Makes an empty, marked staging folder; returns why it could not (a clear sentence, not an exception).</summary>
-    public string? Prepare()
+    /// <summary>
+    /// Gets the staging folder ready: the one kept from the build before last when the cache says what
+    /// is in it, else a fresh, empty, marked one. Returns why it could not, as a clear sentence.
+    /// </summary>
+    public string? Prepare(BuildCache cache)
     {
         _createdFolders.Clear();
         _claimed.Clear();
+        _written = 0;
+        _reused = 0;
         try
         {
-            DeleteIfOurs(StagingRoot);
-            Directory.CreateDirectory(StagingRoot);
-            OutputMarker.Write(StagingRoot);
+            _live = Directory.Exists(OutputRoot) && OutputMarker.IsMarked(OutputRoot) ? OutputManifest.Read(cache.Section(LiveSection)) : OutputManifest.Empty();
+            _staged = OutputManifest.Read(cache.Section(StagedSection));
+            if (!Directory.Exists(StagingRoot) || _staged.Count == 0)
+            {
+                // Nothing known about what is in it: start from an empty folder.
+                DeleteIfOurs(StagingRoot);
+                _staged = OutputManifest.Empty();
+                Directory.CreateDirectory(StagingRoot);
+                OutputMarker.Write(StagingRoot);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -65,7 +96,7 @@ public sealed class OutputStaging
         return null;
     }
 
-    /// <summary>Writes one file into the staging folder; the path must stay inside it.</summary>
+    /// <summary>The full path of a destination in the staging folder; it must stay inside it.</summary>
     public string PathFor(string destination)
     {
         var full = Path.GetFullPath(Path.Combine(StagingRoot, destination));
@@ -89,40 +120,141 @@ public sealed class OutputStaging
     public bool TryClaim(string destination) => _claimed.TryAdd(destination, 0);
 
     /// <summary>
-    /// Swaps the staging folder in with two renames. The previous output is renamed aside and deleted
-    /// in the background: deleting thousands of files is slow on some file systems and nobody waits for
-    /// it. A retired folder left by a process that exited first is deleted by the next build.
+    /// The hash of the file a later build can reuse at <paramref name="destination"/> (the live
+    /// output's, verified on disk); 0 when there is none. A cached page whose file is gone is made again.
     /// </summary>
-    public void Commit()
+    public UInt128 ReusableHash(string destination) =>
+        _live.Verified(OutputRoot, destination) ?? _staged.Verified(StagingRoot, destination) ?? 0;
+
+    /// <summary>Writes a document's content, unless the staging folder already holds exactly that content.</summary>
+    public void Write(string destination, DocumentContent content, UInt128 hash)
     {
+        var path = PathFor(destination);
+        if (_staged.Verified(StagingRoot, destination) == hash)
+        {
+            Interlocked.Increment(ref _reused);
+            return;
+        }
+
+        // Never write into an existing file: it may be a hard link shared with the live output.
+        File.Delete(path);
+        content.WriteTo(path);
+        _staged.Record(destination, hash, path);
+        Interlocked.Increment(ref _written);
+    }
+
+    /// <inheritdoc/>
+    public bool TryReuse(string destination, UInt128 hash)
+    {
+        if (!TryClaim(destination))
+        {
+            return true;
+        }
+
+        var path = PathFor(destination);
+        if (_staged.Verified(StagingRoot, destination) == hash)
+        {
+            Interlocked.Increment(ref _reused);
+            return true;
+        }
+
+        if (_live.Verified(OutputRoot, destination) != hash)
+        {
+            _claimed.TryRemove(destination, out _);
+            return false;
+        }
+
+        File.Delete(path);
+        var live = Path.Combine(OutputRoot, destination);
+        if (!HardLinks.TryCreate(path, live))
+        {
+            // Another file system (or one without hard links): a copy does the same.
+            File.Copy(live, path);
+        }
+
+        _staged.Record(destination, hash, path);
+        Interlocked.Increment(ref _reused);
+        return true;
+    }
+
+    /// <summary>
+    /// Swaps the staging folder in: files no document claimed in this build are removed from it, then
+    /// three renames put it in place of the output and keep the old output as the next staging folder.
+    /// The manifests of both go to the cache.
+    /// </summary>
+    public void Commit(BuildCache cache)
+    {
+        foreach (var stale in _staged.Paths.Where(p => !_claimed.ContainsKey(p)).ToList())
+        {
+            DeleteFileAndEmptyFolders(stale);
+            _staged.Remove(stale);
+        }
+
+        var swap = Path.Combine(_parent, $".{_name}.swap");
+        DeleteIfOurs(swap);
+        var keepOld = Directory.Exists(OutputRoot) && OutputMarker.IsMarked(OutputRoot);
         if (Directory.Exists(OutputRoot))
         {
             if (!Directory.EnumerateFileSystemEntries(OutputRoot).Any())
             {
-                // An empty folder the user made for the site: nothing to keep, nothing to retire.
+                // An empty folder the user made for the site: nothing to keep.
                 Directory.Delete(OutputRoot);
             }
             else
             {
-                var retired = Path.Combine(_parent, $".{_name}.retired-{Guid.NewGuid():N}");
-                var wasOurs = OutputMarker.IsMarked(OutputRoot);
-                Directory.Move(OutputRoot, retired);
+                var wasOurs = keepOld;
+                Directory.Move(OutputRoot, swap);
                 if (!wasOurs)
                 {
                     // Only reached with --force: the user asked for this folder's contents to be
-                    // replaced. Marked now, so that a later build may finish deleting it.
-                    OutputMarker.Write(retired);
+                    // replaced. Marked now so that it may be deleted, and never reused as staging.
+                    OutputMarker.Write(swap);
+                    var retired = Path.Combine(_parent, $".{_name}.retired-{Guid.NewGuid():N}");
+                    Directory.Move(swap, retired);
+                    _cleanup = Task.WhenAll(_cleanup, Task.Run(() => DeleteQuietly(retired)));
                 }
-
-                _cleanup = Task.WhenAll(_cleanup, Task.Run(() => DeleteQuietly(retired)));
             }
         }
 
         Directory.Move(StagingRoot, OutputRoot);
+        if (keepOld && Directory.Exists(swap))
+        {
+            Directory.Move(swap, StagingRoot);
+        }
+
+        cache.SetSection(LiveSection, _staged.ToBytes());
+        cache.SetSection(StagedSection, keepOld ? _live.ToBytes() : OutputManifest.Empty().ToBytes());
     }
 
+    /// <summary>
+    /// A failed build leaves the staging folder as far as it got, for the next build to go on with:
+    /// the cache records what is now in it.
+    /// </summary>
+    public void Keep(BuildCache cache) => cache.SetSection(StagedSection, _staged.ToBytes());
+
+    /// <summary>Deletes the staging folder (the build could not record what is in it).</summary>
     public void Discard() => DeleteQuietly(StagingRoot);
 
+    private void DeleteFileAndEmptyFolders(string destination)
+    {
+        var path = Path.Combine(StagingRoot, destination);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > StagingRoot.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                break;
+            }
+
+            Directory.Delete(folder);
+        }
+    }
+
+    /// <summary>Retired output folders: left by earlier versions, or by a --force build that replaced someone's folder.</summary>
     private void DeleteRetiredOutputs()
     {
         try

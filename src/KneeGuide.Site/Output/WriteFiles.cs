@@ -3,20 +3,27 @@ using KneeGuide.Core;
 namespace KneeGuide.Site.Output;
 
 /// <summary>
-/// Writes each document that has a destination into the staging folder. Most pipelines run it in the
-/// Output phase. The content pipelines run it in PostProcess right after RenderPages with
-/// <c>releaseContent</c>: the engine takes each page through both modules in one pass, so a page's
-/// HTML is written as soon as it is rendered and dropped, and the site's HTML is never all in memory
-/// at once (the documents keep their links and ids for validation).
+/// Writes each document that has a destination into the staging folder and releases its content
+/// (a pooled page buffer goes back to its pool): from here the document only says what was written,
+/// by hash. A file the staging folder already holds with the same content is not written again.
+/// The content pipelines run it right after RenderPages, in the same cached chain, so a page's HTML
+/// is written as soon as it is rendered and the site's HTML is never all in memory at once; it also
+/// records the written file as a fact, so a cached page is reused only while its file is at hand.
 /// </summary>
-public sealed class WriteFiles(bool releaseContent = false) : ParallelModule
+public sealed class WriteFiles : ParallelModule
 {
-    protected override Document? Execute(Document input, IExecutionContext context)
+    protected override Document? Execute(Document input, IDocumentContext context)
     {
-        // A build that already has errors publishes nothing: don't spend time writing it.
-        if (input.Destination is null || context.Diagnostics.HasErrors)
+        if (input.Destination is null || input.Content is WrittenContent)
         {
             return input;
+        }
+
+        // A build that already has errors publishes nothing: don't spend time writing it, and make
+        // sure the cache does not remember this page as written.
+        if (context.BuildDiagnostics.HasErrors)
+        {
+            return Release(input, DocumentContent.NotWritten);
         }
 
         // Two documents at one address is an error (CheckOutputPaths reports it); only the first is
@@ -24,17 +31,18 @@ public sealed class WriteFiles(bool releaseContent = false) : ParallelModule
         var staging = context.GetService<OutputStaging>();
         if (!staging.TryClaim(input.Destination))
         {
-            return input;
+            return Release(input, DocumentContent.NotWritten);
         }
 
-        input.Content.WriteTo(staging.PathFor(input.Destination));
-        if (!releaseContent)
-        {
-            return input;
-        }
+        var hash = input.Content.Hash();
+        staging.Write(input.Destination, input.Content, hash);
+        context.Reads.Add(SiteFacts.Output(input.Destination), hash);
+        return Release(input, DocumentContent.Written(hash));
+    }
 
-        // Nothing reads this document's content after this point: a rented buffer can go back.
-        (input.Content as RentedUtf8Content)?.Release();
-        return input.WithContent(DocumentContent.Written);
+    private static Document Release(Document input, DocumentContent replacement)
+    {
+        (input.Content as IDisposable)?.Dispose();
+        return input.WithContent(replacement);
     }
 }

@@ -5,14 +5,15 @@ using KneeGuide.Site.Diagnostics;
 namespace KneeGuide.Site.ReviewGovernance;
 
 /// <summary>
-/// Process phase of the content pipelines, right after <see cref="ParseFrontMatter"/>: warns at the
+/// Process phase of the content pipelines, after the cached chain (review warnings depend on today's
+/// date, so they are worked out on every build, from the page's facts alone): warns at the
 /// <c>reviewed</c> line when a page's clinical review falls due within 30 days (KG4001) or is overdue
 /// (KG4002; an error with --strict). Pages without a <c>reviewed</c> record are not warned about: the
 /// <c>reviews</c> command lists them.
 /// </summary>
 public sealed class CheckReviewDates : ParallelModule
 {
-    protected override Document? Execute(Document input, IExecutionContext context)
+    protected override Document? Execute(Document input, IDocumentContext context)
     {
         var page = input.Get<ContentPage>();
         if (page is null || !page.Published || page.Reviewed is not { } review)
@@ -27,7 +28,7 @@ public sealed class CheckReviewDates : ParallelModule
             return input;
         }
 
-        var at = new SourceLocation(page.Display, ReviewedLine(input.Content.ReadText()), 1);
+        var at = page.ReviewedAt ?? new SourceLocation(page.Display, 1, 1);
         var due = policy.DueDate(review.On).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var on = review.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (state == ReviewState.Overdue)
@@ -43,26 +44,5 @@ public sealed class CheckReviewDates : ParallelModule
         }
 
         return input;
-    }
-
-    /// <summary>The file line of the front matter's <c>reviewed:</c> key (line 1 when not found).</summary>
-    internal static int ReviewedLine(string text)
-    {
-        var lines = text.Split('\n');
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            if (line == "---" || line == "...")
-            {
-                break;
-            }
-
-            if (line.StartsWith("reviewed:", StringComparison.Ordinal))
-            {
-                return i + 1;
-            }
-        }
-
-        return 1;
     }
 }

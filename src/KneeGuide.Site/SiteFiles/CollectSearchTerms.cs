@@ -19,7 +19,7 @@ public sealed class CollectSearchTerms(SearchTermPool pool) : ParallelModule
     private const int BodyWeight = 1;
     private const int BodyCap = 5;
 
-    protected override Document? Execute(Document input, IExecutionContext context)
+    protected override Document? Execute(Document input, IDocumentContext context)
     {
         if (input.Get<ContentPage>() is not { Failed: false } page)
         {

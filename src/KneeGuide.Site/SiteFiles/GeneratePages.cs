@@ -1,95 +1,89 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Templates;
 
 namespace KneeGuide.Site.SiteFiles;
 
 /// <summary>
-/// PostProcess phase: the pages no editor writes: the exercise library, section lists, tag pages,
-/// the credits page, the search page and 404.html.
+/// A page no editor writes: the exercise library, a section list, the topics, a topic's page, the
+/// credits page, the search page or 404.html. What it lists is read when it is rendered
+/// (<see cref="RenderGeneratedPage"/>), so the cache re-renders it only when that changed.
 /// </summary>
-public sealed class GeneratePages(SiteInputs inputs) : IModule
+/// <param name="List">What the page lists: "library", "articles", "mobility", "tags", "tag", "credits" or "none".</param>
+/// <param name="Tag">The tag, for a tag page.</param>
+public sealed record GeneratedPage(string Layout, string Title, string Url, string Description, string? ParentTitle, string? ParentUrl, string List, string? Tag = null);
+
+/// <summary>PostProcess phase: one document per generated page, to be rendered by <see cref="RenderGeneratedPage"/>.</summary>
+public sealed class GeneratePages : IModule
 {
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var index = PageRendererFactory.Index(context);
+        var pages = new List<GeneratedPage>
+        {
+            new("library", "Exercise library", "/exercises/", "Every exercise in the guide, with its dosage, what it works and what you need.", null, null, "library"),
+            new("section", "Articles", "/articles/", "Articles about knee pain and how to manage it.", null, null, "articles"),
+            new("section", "Mobility", "/mobility/", "Mobility routines and guides.", null, null, "mobility"),
+            new("tags", "Topics", "/tags/", "Every topic in the guide.", null, null, "tags"),
+        };
+        pages.AddRange(index.Tags.Keys.Order(StringComparer.Ordinal).Select(tag =>
+            new GeneratedPage("tag", $"Topic: {tag}", $"/tags/{tag}/", $"Pages about {tag}.", "Topics", "/tags/", "tag", tag)));
+        pages.Add(new("credits", "Image credits", "/credits/", "Who made each image in the guide and under which licence.", null, null, "credits"));
+        pages.Add(new("search", "Search", "/search/", "Search the guide.", null, null, "none"));
+        pages.Add(new("404", "Page not found", "/404.html", "This page does not exist.", null, null, "none"));
+        IReadOnlyList<Document> documents = pages
+            .Select(p => new Document(null, p.Url.EndsWith('/') ? ContentPaths.DestinationOf(p.Url) : p.Url.TrimStart('/')).With(p))
+            .ToList();
+        return Task.FromResult(documents);
+    }
+}
+
+/// <summary>
+/// PostProcess phase, in a cached chain with WriteFiles: renders a generated page, reading what it
+/// lists through the view facts (so the cache knows when it changed).
+/// </summary>
+public sealed class RenderGeneratedPage : ParallelModule
+{
+    private static readonly string[] Levels = ["beginner", "intermediate", "advanced"];
+
+    protected override Document? Execute(Document input, IDocumentContext context)
+    {
+        var spec = input.Require<GeneratedPage>();
+        var facts = context.GetService<SiteFacts>();
+        context.Reads.Read(facts, SiteFacts.ConfigKey);
+        context.Reads.Read(facts, SiteFacts.ThemeKey);
         var renderer = context.GetService<PageRendererFactory>().Get(context);
         var views = renderer.Views;
-        var pages = new List<(string Layout, PageView View, string Destination)>();
-
-        PageView View(string kind, string title, string url, string description, string? parentTitle = null, string? parentUrl = null)
+        var reads = context.Reads;
+        var crumbs = new List<LinkView> { new("Home", "/") };
+        if (spec.ParentTitle is not null)
         {
-            var crumbs = new List<LinkView> { new("Home", "/") };
-            if (parentTitle is not null)
-            {
-                crumbs.Add(new LinkView(parentTitle, parentUrl!));
-            }
-
-            crumbs.Add(new LinkView(title, url, Current: true));
-            return new PageView { Kind = kind, Title = title, Url = url, CanonicalUrl = views.AbsoluteUrl(url), Description = description, Breadcrumbs = crumbs };
+            crumbs.Add(new LinkView(spec.ParentTitle, spec.ParentUrl!));
         }
 
-        var exercises = index.Exercises.Keys.Order(StringComparer.Ordinal).Select(id => views.Exercise(id)!).OrderBy(e => e.Title, StringComparer.Ordinal).ToList();
-        var library = View("library", "Exercise library", "/exercises/", "Every exercise in the guide, with its dosage, what it works and what you need.");
-        pages.Add(("library", library with { Exercises = exercises, Filters = new FiltersView(
+        crumbs.Add(new LinkView(spec.Title, spec.Url, Current: true));
+        var view = new PageView { Kind = spec.Layout, Title = spec.Title, Url = spec.Url, CanonicalUrl = views.AbsoluteUrl(spec.Url), Description = spec.Description, Breadcrumbs = crumbs };
+        view = spec.List switch
+        {
+            "library" => Library(view, views.Exercises(reads)),
+            "articles" => view with { Items = views.Articles(reads) },
+            "mobility" => view with { Items = views.MobilityPages(reads) },
+            "tags" => view with { Tags = views.Tags(reads) },
+            "tag" => view with { Items = views.TagPages(spec.Tag!, reads) },
+            "credits" => view with { Credits = views.CreditsPage(reads) },
+            _ => view,
+        };
+        var rendered = renderer.Render(spec.Layout, view, null, [], [], context.Diagnostics, reads);
+        return input.WithContent(rendered.Content).With(rendered.Links);
+    }
+
+    private static PageView Library(PageView view, IReadOnlyList<ExerciseView> exercises) => view with
+    {
+        Exercises = exercises,
+        Filters = new FiltersView(
             exercises.SelectMany(e => e.Targets).Distinct().Order(StringComparer.Ordinal).ToList(),
             exercises.SelectMany(e => e.Equipment).Distinct().Order(StringComparer.Ordinal).ToList(),
-            exercises.Select(e => e.Difficulty).OfType<string>().Distinct().OrderBy(d => Array.IndexOf(["beginner", "intermediate", "advanced"], d)).ToList()) }, "exercises/index.html"));
-
-        var mobility = SiteIndex.Sorted(index.MobilityPages.Values);
-        pages.Add(("section", View("section", "Articles", "/articles/", "Articles about knee pain and how to manage it.") with { Items = ViewModelFactory.Links(index.Articles) }, "articles/index.html"));
-        pages.Add(("section", View("section", "Mobility", "/mobility/", "Mobility routines and guides.") with { Items = ViewModelFactory.Links(mobility) }, "mobility/index.html"));
-
-        var tagNames = index.Tags.Keys.Order(StringComparer.Ordinal).ToList();
-        pages.Add(("tags", View("tags", "Topics", "/tags/", "Every topic in the guide.") with { Tags = tagNames.Select(views.Tag).ToList() }, "tags/index.html"));
-        foreach (var tag in tagNames)
-        {
-            var view = View("tag", $"Topic: {tag}", $"/tags/{tag}/", $"Pages about {tag}.", "Topics", "/tags/");
-            pages.Add(("tag", view with { Items = ViewModelFactory.Links(index.Tags[tag]) }, $"tags/{tag}/index.html"));
-        }
-
-        pages.Add(("credits", View("credits", "Image credits", "/credits/", "Who made each image in the guide and under which licence.") with { Credits = Credits(index, views) }, "credits/index.html"));
-        pages.Add(("search", View("search", "Search", "/search/", "Search the guide."), "search/index.html"));
-        pages.Add(("404", View("404", "Page not found", "/404.html", "This page does not exist."), "404.html"));
-
-        var documents = new Document[pages.Count];
-        Parallel.For(0, pages.Count, i =>
-        {
-            var (layout, view, destination) = pages[i];
-            var rendered = renderer.Render(layout, view, null, [], [], context.Diagnostics);
-            documents[i] = new Document(null, destination, rendered.Content).With(rendered.Links);
-        });
-        return Task.FromResult<IReadOnlyList<Document>>(documents);
-    }
-
-    private IReadOnlyList<CreditView> Credits(SiteIndex index, ViewModelFactory views)
-    {
-        var usedOn = new Dictionary<string, List<LinkView>>(StringComparer.Ordinal);
-        foreach (var doc in index.Published.OrderBy(d => d.Source, StringComparer.Ordinal))
-        {
-            var page = doc.Require<ContentPage>();
-            var files = (doc.Get<Markdown.RenderedMarkdown>()?.Links ?? [])
-                .Where(l => l.IsImage && l.Href.StartsWith("/images/", StringComparison.Ordinal))
-                .Select(l => Uri.UnescapeDataString(l.Href["/images/".Length..]));
-            if (page.Image is { } image)
-            {
-                files = files.Append(image.Value);
-            }
-
-            foreach (var file in files.Distinct())
-            {
-                if (!usedOn.TryGetValue(file, out var list))
-                {
-                    usedOn[file] = list = [];
-                }
-
-                list.Add(ViewModelFactory.Link(doc));
-            }
-        }
-
-        return inputs.Credits
-            .Where(c => inputs.Catalog.Contains("images/" + c.Key))
-            .Select(c => new CreditView(c.Key, "/images/" + Uri.EscapeDataString(c.Key), c.Value.Title, c.Value.Author, c.Value.Source, c.Value.License, c.Value.LicenseUrl, usedOn.GetValueOrDefault(c.Key) ?? []))
-            .ToList();
-    }
+            exercises.Select(e => e.Difficulty).OfType<string>().Distinct().OrderBy(d => Array.IndexOf(Levels, d)).ToList()),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Markdown;
 using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
@@ -13,8 +14,8 @@ public sealed record RenderedPage(DocumentContent Content, PageLinks Links);
 /// Renders a page through its layout and the base layout. The Markdown body is not in the template
 /// output while it is scanned for links and ids (a marker stands in its place), so the body, whose
 /// links are already known with their Markdown positions, is never parsed twice. The base layout is
-/// rendered into a buffer each thread reuses, and the page is encoded to UTF-8 straight from it with
-/// the body spliced in: no string of the whole page is ever made.
+/// rendered into a pooled buffer, and the page is encoded to UTF-8 straight from it with the body
+/// spliced in: no string of the whole page is ever made.
 /// </summary>
 public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 {
@@ -22,11 +23,12 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 
     private static readonly byte[] CardMarkerUtf8 = Encoding.UTF8.GetBytes(HtmlExerciseCardRenderer.MarkerStart);
 
-    [ThreadStatic]
-    private static StringBuilder? t_page;
-
     public ViewModelFactory Views => views;
 
+    /// <summary>
+    /// The page, in a pooled buffer that the content owns (WriteFiles gives it back once written).
+    /// Exercises shown by cards in the body are recorded in <paramref name="reads"/>.
+    /// </summary>
     public RenderedPage Render(
         string layout,
         PageView page,
@@ -34,15 +36,16 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         IReadOnlyList<LinkReference> bodyLinks,
         IReadOnlyList<(string Id, SourceLocation At)> bodyIds,
         DiagnosticBag diagnostics,
-        IReadOnlyList<string>? knownFragments = null,
-        bool rentBuffer = false)
+        ReadSet reads,
+        IReadOnlyList<string>? knownFragments = null)
     {
         var layoutPath = $"layouts/{layout}.liquid";
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = page, ["content"] = BodyMarker };
         var main = theme.Render(layoutPath, values, diagnostics);
         values["content"] = main;
-        // Fluid closes the writer it renders to: a new writer each time, over the reused buffer.
-        var buffer = TextBuffers.Take(ref t_page, 64 * 1024);
+        // Fluid closes the writer it renders to: a new writer over the pooled buffer.
+        using var lease = TextBuffers.Rent();
+        var buffer = lease.Builder;
         if (!theme.RenderTo(new StringWriter(buffer), "layouts/base.liquid", values, diagnostics))
         {
             buffer.Clear();
@@ -68,28 +71,13 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         ReadOnlySpan<byte> body = bodyUtf8;
         if (body.IndexOf(CardMarkerUtf8) >= 0)
         {
-            body = Encoding.UTF8.GetBytes(ReplaceCards(Encoding.UTF8.GetString(body), links, ids, diagnostics));
+            body = Encoding.UTF8.GetBytes(ReplaceCards(Encoding.UTF8.GetString(body), links, ids, diagnostics, reads));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = ids.Where(i => !seen.Add(i.Id)).ToList();
-        // A page that is written right away (RenderPages then WriteFiles) goes into a pooled buffer.
-        var size = Utf8SizeWithBody(full, body.Length);
-        DocumentContent content;
-        if (rentBuffer)
-        {
-            var rented = RentedUtf8Content.Rent(size);
-            WriteUtf8WithBody(full, body, rented.Bytes);
-            content = rented;
-        }
-        else
-        {
-            var bytes = new byte[size];
-            WriteUtf8WithBody(full, body, bytes);
-            content = DocumentContent.FromUtf8(bytes);
-        }
-
-        TextBuffers.Done(ref t_page);
+        var content = RentedUtf8Content.Rent(Utf8SizeWithBody(full, body.Length));
+        WriteUtf8WithBody(full, body, content.Bytes);
         return new RenderedPage(content, new PageLinks(page.Url, links, seen, duplicates, bodyIds.Select(i => i.Id).Distinct(StringComparer.Ordinal).ToList()));
     }
 
@@ -130,7 +118,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         }
     }
 
-    private string ReplaceCards(string body, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics)
+    private string ReplaceCards(string body, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics, ReadSet reads)
     {
         var sb = new StringBuilder(body.Length + 1024);
         var position = 0;
@@ -146,7 +134,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             var end = body.IndexOf(HtmlExerciseCardRenderer.MarkerEnd, idStart, StringComparison.Ordinal);
             var id = body[idStart..end];
             sb.Append(body, position, start - position);
-            if (views.Exercise(id) is { } exercise)
+            if (views.Exercise(id, reads) is { } exercise)
             {
                 var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["exercise"] = exercise }, diagnostics);
                 var cardLocation = SourceLocation.InFile(theme.Display("partials/exercise-card.liquid"));

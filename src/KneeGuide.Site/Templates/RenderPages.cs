@@ -7,11 +7,12 @@ namespace KneeGuide.Site.Templates;
 /// <summary>
 /// PostProcess phase: renders each published Markdown page through the theme. Runs after every
 /// pipeline's Process phase, so cross-links (where an exercise is used, what points to a mobility
-/// page) are complete.
+/// page) are complete. What the page shows of other pages, of site.yml and of the theme is recorded
+/// as facts, so the cached page is reused until one of them changes.
 /// </summary>
 public sealed class RenderPages : ParallelModule
 {
-    protected override Document? Execute(Document input, IExecutionContext context)
+    protected override Document? Execute(Document input, IDocumentContext context)
     {
         var page = input.Require<ContentPage>();
         if (!page.Published || input.Destination is null)
@@ -19,22 +20,21 @@ public sealed class RenderPages : ParallelModule
             return input;
         }
 
+        var facts = context.GetService<SiteFacts>();
+        context.Reads.Read(facts, SiteFacts.ConfigKey);
+        context.Reads.Read(facts, SiteFacts.ThemeKey);
         var renderer = context.GetService<PageRendererFactory>().Get(context);
-        var view = renderer.Views.Page(input);
+        var view = renderer.Views.Page(input, context.Reads);
         var body = input.Get<RenderedMarkdown>();
         var steps = input.Get<RenderedSteps>();
         var links = (body?.Links ?? []).Concat(steps?.Links ?? []).ToList();
-        // The page goes into a pooled buffer that WriteFiles gives back once it has written it.
-        var rendered = renderer.Render(view.Kind, view, body?.Utf8Html, links, body?.Ids ?? [], context.Diagnostics, steps?.Html, rentBuffer: true);
+        var rendered = renderer.Render(view.Kind, view, body?.Utf8Html, links, body?.Ids ?? [], context.Diagnostics, context.Reads, steps?.Html);
         return input.WithContent(rendered.Content).With(rendered.Links);
     }
 }
 
-/// <summary>
-/// Builds the one <see cref="PageRenderer"/> of a build lazily, from the site index, the first time a
-/// PostProcess module asks for it.
-/// </summary>
-public sealed class PageRendererFactory(SiteInputs inputs, ThemeTemplates theme)
+/// <summary>Builds the one <see cref="PageRenderer"/> of a build lazily, the first time a PostProcess module asks for it.</summary>
+public sealed class PageRendererFactory(ThemeTemplates theme, SiteFacts facts)
 {
     private readonly Lock _lock = new();
     private PageRenderer? _renderer;
@@ -43,11 +43,8 @@ public sealed class PageRendererFactory(SiteInputs inputs, ThemeTemplates theme)
     {
         lock (_lock)
         {
-            if (_renderer is null)
-            {
-                var index = context.Outputs[SitePipelineNames.SiteIndex][0].Require<SiteIndex>();
-                _renderer = new PageRenderer(theme, new ViewModelFactory(inputs, index));
-            }
+            // The views were made with the site index (BuildSiteIndex), before any page could ask.
+            _renderer ??= new PageRenderer(theme, facts.Views);
 
             return _renderer;
         }

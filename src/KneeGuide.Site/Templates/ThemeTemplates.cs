@@ -42,6 +42,11 @@ public sealed partial class ThemeTemplates
     /// <summary>Theme text files by path relative to the theme folder (templates and assets).</summary>
     public IReadOnlyDictionary<string, string> Sources { get; }
 
+    /// <summary>The hash of every template: what the build cache's "theme" fact is (a template edit re-renders every page).</summary>
+    public UInt128 Hash => _hash ??= Sources.Aggregate(new Core.Caching.ContentHash.Builder(), (h, s) => h.Add(s.Key).Add(s.Value)).Finish();
+
+    private UInt128? _hash;
+
     public string Display(string relative) => $"{DisplayRoot}/{relative}";
 
     public static ThemeTemplates Load(string themeRoot, string displayRoot, DiagnosticBag diagnostics)
@@ -82,16 +87,11 @@ public sealed partial class ThemeTemplates
     /// <summary>Renders a template with the given top-level values; errors become diagnostics.</summary>
     public string Render(string path, IReadOnlyDictionary<string, object?> values, DiagnosticBag diagnostics)
     {
-        // Rendered in a buffer the thread reuses (Fluid closes the writer, not the buffer), so only
-        // the finished string is allocated, not every step of a growing one.
-        var buffer = TextBuffers.Take(ref t_buffer, 16 * 1024);
-        var text = RenderTo(new StringWriter(buffer), path, values, diagnostics) ? buffer.ToString() : string.Empty;
-        TextBuffers.Done(ref t_buffer);
-        return text;
+        // Rendered in a pooled buffer (Fluid closes the writer, not the buffer), so only the
+        // finished string is allocated, not every step of a growing one.
+        using var lease = TextBuffers.Rent();
+        return RenderTo(new StringWriter(lease.Builder), path, values, diagnostics) ? lease.Builder.ToString() : string.Empty;
     }
-
-    [ThreadStatic]
-    private static StringBuilder? t_buffer;
 
     /// <summary>
     /// Renders a template into a writer (a page's reused buffer, so the whole page is never copied

@@ -1,20 +1,39 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Markdown;
 
 namespace KneeGuide.Site.Templates;
 
-/// <summary>Turns typed content and the site index into the plain view models templates see.</summary>
-public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
+/// <summary>
+/// Turns typed content and the site index into the plain view models templates see. Whatever a view
+/// takes from another page goes through an accessor that records it in the caller's
+/// <see cref="ReadSet"/> as a fact (key and hash of what was shown): the build cache re-renders a page
+/// exactly when one of those facts changes. <see cref="Hash"/> gives a fact's current value for that
+/// check, through the same accessors, so what is recorded and what is checked cannot drift apart.
+/// </summary>
+public sealed class ViewModelFactory
 {
-    private readonly ConcurrentDictionary<string, ExerciseView> _exercises = new(StringComparer.Ordinal);
-    private readonly Lazy<RelatedPages> _related = new(() => new RelatedPages(index));
+    private readonly SiteInputs _inputs;
+    private readonly SiteIndex _index;
+    private readonly ConcurrentDictionary<string, (object? Value, UInt128 Hash)> _facts = new(StringComparer.Ordinal);
+    private readonly Lazy<RelatedPages> _related;
 
-    public SiteView Site { get; } = CreateSite(inputs.Config);
+    public ViewModelFactory(SiteInputs inputs, SiteIndex index)
+    {
+        _inputs = inputs;
+        _index = index;
+        _related = new(() => new RelatedPages(index));
+        Site = CreateSite(inputs.Config);
+    }
 
-    public string AbsoluteUrl(string url) => inputs.Config.BaseUrl.TrimEnd('/') + url;
+    public SiteView Site { get; }
+
+    public SiteIndex Index => _index;
+
+    public string AbsoluteUrl(string url) => _inputs.Config.BaseUrl.TrimEnd('/') + url;
 
     private static SiteView CreateSite(SiteConfig c) => new(
         c.Title,
@@ -25,8 +44,96 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
         c.Clinic is null ? null : new ClinicView(c.Clinic.Name, c.Clinic.Url, c.Clinic.Phone, c.Clinic.Email),
         c.Nav.Select(n => new LinkView(n.Title, n.Url.Value)).ToList());
 
-    public ExerciseView? Exercise(string id) =>
-        index.Exercises.TryGetValue(id, out var doc) ? _exercises.GetOrAdd(id, _ => CreateExercise(doc)) : null;
+    // ---- Facts: what one page shows of others ------------------------------------------------
+
+    /// <summary>The current hash of a view fact (for the build cache's check of a recorded read).</summary>
+    public UInt128 Hash(string key)
+    {
+        var colon = key.IndexOf(':');
+        var (kind, name) = colon < 0 ? (key, "") : (key[..colon], key[(colon + 1)..]);
+        var reads = ReadSet.Ignored;
+        _ = kind switch
+        {
+            "exercise" => (object?)Exercise(name, reads),
+            "mobility" => Mobility(name, reads),
+            "linked-from" => MobilityLinkedFrom(name, reads),
+            "used-by" => ExerciseUsedBy(name, reads),
+            "tag" => Tag(name, reads),
+            "related" => _index.BySource.GetValueOrDefault(name) is { } doc ? Related(doc, reads) : null,
+            "image" => Image(name, "", reads),
+            "exercises" => Exercises(reads),
+            "articles" => Articles(reads),
+            "mobility-pages" => MobilityPages(reads),
+            "tags" => Tags(reads),
+            "tag-pages" => TagPages(name, reads),
+            "credits" => CreditsPage(reads),
+            _ => throw new InvalidOperationException($"Unknown fact '{key}'."),
+        };
+        return _facts.TryGetValue(key, out var fact) ? fact.Hash : ContentHash.Of("absent", key);
+    }
+
+    private T Track<T>(ReadSet reads, string key, Func<T> compute, Func<T, UInt128> hash)
+    {
+        var fact = _facts.GetOrAdd(key, _ =>
+        {
+            var value = compute();
+            return (value, hash(value));
+        });
+        reads.Add(key, fact.Hash);
+        return (T)fact.Value!;
+    }
+
+    public ExerciseView? Exercise(string id, ReadSet reads) =>
+        Track(reads, "exercise:" + id, () => _index.Exercises.TryGetValue(id, out var doc) ? CreateExercise(doc) : null, ViewHashes.Of);
+
+    private LinkView? Mobility(string slug, ReadSet reads) =>
+        Track(reads, "mobility:" + slug, () => _index.MobilityPages.GetValueOrDefault(slug) is { } doc ? Link(doc) : null, ViewHashes.Of);
+
+    private IReadOnlyList<LinkView> MobilityLinkedFrom(string slug, ReadSet reads) =>
+        Track(reads, "linked-from:" + slug, () => Links(_index.MobilityLinkedFrom.GetValueOrDefault(slug)), ViewHashes.Of);
+
+    private IReadOnlyList<LinkView> ExerciseUsedBy(string id, ReadSet reads) =>
+        Track(reads, "used-by:" + id, () => Links(_index.ExerciseUsedBy.GetValueOrDefault(id)), ViewHashes.Of);
+
+    public TagView Tag(string tag, ReadSet reads) =>
+        Track(reads, "tag:" + tag, () => new TagView(tag, tag, $"/tags/{tag}/", _index.Tags.GetValueOrDefault(tag)?.Count ?? 0), ViewHashes.Of);
+
+    private IReadOnlyList<LinkView> Related(Document doc, ReadSet reads) =>
+        Track(reads, "related:" + doc.Source, () => (IReadOnlyList<LinkView>)_related.Value.For(doc, 4).Select(Link).ToList(), ViewHashes.Of);
+
+    /// <summary>An image file's view: its address, and its credit's title and caption when it has one.</summary>
+    public ImageView? Image(string? file, string fallbackAlt, ReadSet reads)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        var image = Track(reads, "image:" + file, () => _inputs.Catalog.Contains("images/" + file) ? CreateImage(file) : null, ViewHashes.Of);
+        return image is null ? null : image with { Alt = image.Title ?? fallbackAlt };
+    }
+
+    /// <summary>Every published exercise's view, by title: the exercise library.</summary>
+    public IReadOnlyList<ExerciseView> Exercises(ReadSet reads) =>
+        Track(reads, "exercises", () => (IReadOnlyList<ExerciseView>)_index.Exercises.Keys.Order(StringComparer.Ordinal)
+            .Select(id => Exercise(id, ReadSet.Ignored)!).OrderBy(e => e.Title, StringComparer.Ordinal).ToList(), ViewHashes.Of);
+
+    public IReadOnlyList<LinkView> Articles(ReadSet reads) =>
+        Track(reads, "articles", () => Links(_index.Articles), ViewHashes.Of);
+
+    public IReadOnlyList<LinkView> MobilityPages(ReadSet reads) =>
+        Track(reads, "mobility-pages", () => Links(SiteIndex.Sorted(_index.MobilityPages.Values)), ViewHashes.Of);
+
+    public IReadOnlyList<TagView> Tags(ReadSet reads) =>
+        Track(reads, "tags", () => (IReadOnlyList<TagView>)_index.Tags.Keys.Order(StringComparer.Ordinal).Select(t => Tag(t, ReadSet.Ignored)).ToList(), ViewHashes.Of);
+
+    public IReadOnlyList<LinkView> TagPages(string tag, ReadSet reads) =>
+        Track(reads, "tag-pages:" + tag, () => Links(_index.Tags.GetValueOrDefault(tag)), ViewHashes.Of);
+
+    public IReadOnlyList<CreditView> CreditsPage(ReadSet reads) =>
+        Track(reads, "credits", () => CreditViews.For(_inputs, _index), ViewHashes.Of);
+
+    // ---- Views of one page ------------------------------------------------------------------
 
     private ExerciseView CreateExercise(Document doc)
     {
@@ -44,8 +151,14 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
             Dosage = Dosage(fm.Dosage),
             Steps = doc.Get<RenderedSteps>()?.Html ?? [],
             Cautions = fm.Cautions,
-            Image = Image(page.Image?.Value, fm.Title),
+            Image = page.Image is { } image && _inputs.Catalog.Contains("images/" + image.Value) ? CreateImage(image.Value) with { Alt = _inputs.Credits.GetValueOrDefault(image.Value)?.Title ?? fm.Title } : null,
         };
+    }
+
+    private ImageView CreateImage(string file)
+    {
+        _inputs.Credits.TryGetValue(file, out var credit);
+        return new ImageView("/images/" + Uri.EscapeDataString(file), credit?.Title ?? "", credit?.Title, credit is null ? null : CreditHtml.Short(credit));
     }
 
     public static DosageView Dosage(Dosage d)
@@ -68,27 +181,17 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
         return new DosageView(d.Sets, d.Reps, d.HoldSeconds, side, d.Frequency, text);
     }
 
-    public ImageView? Image(string? file, string fallbackAlt)
-    {
-        if (file is null || !inputs.Catalog.Contains("images/" + file))
-        {
-            return null;
-        }
-
-        inputs.Credits.TryGetValue(file, out var credit);
-        return new ImageView("/images/" + Uri.EscapeDataString(file), credit?.Title ?? fallbackAlt, credit?.Title, credit is null ? null : CreditHtml.Short(credit));
-    }
-
-    public PageView Page(Document doc)
+    /// <summary>The view of a published page; what it shows of other pages is recorded in <paramref name="reads"/>.</summary>
+    public PageView Page(Document doc, ReadSet reads)
     {
         var page = doc.Require<ContentPage>();
         var rendered = doc.Get<RenderedMarkdown>();
         var kind = page.Kind.ToString().ToLowerInvariant();
-        var exercises = page.Kind == ContentKind.Exercise ? [] : page.Exercises.Select(e => Exercise(e.Value)).OfType<ExerciseView>().ToList();
+        var exercises = page.Kind == ContentKind.Exercise ? [] : page.Exercises.Select(e => Exercise(e.Value, reads)).OfType<ExerciseView>().ToList();
         var linkedFrom = page.Kind switch
         {
-            ContentKind.Mobility => Links(index.MobilityLinkedFrom.GetValueOrDefault(page.Slug)),
-            ContentKind.Exercise => Links(index.ExerciseUsedBy.GetValueOrDefault(page.Slug)),
+            ContentKind.Mobility => MobilityLinkedFrom(page.Slug, reads),
+            ContentKind.Exercise => ExerciseUsedBy(page.Slug, reads),
             _ => [],
         };
         return new PageView
@@ -103,20 +206,18 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
             Updated = Iso(page.Updated),
             ReviewedBy = page.Reviewed?.By,
             ReviewedOn = Iso(page.Reviewed?.On),
-            Tags = page.Tags.Select(t => t.Value).Distinct().Order(StringComparer.Ordinal).Select(Tag).ToList(),
+            Tags = page.Tags.Select(t => t.Value).Distinct().Order(StringComparer.Ordinal).Select(t => Tag(t, reads)).ToList(),
             Toc = (rendered?.Headings ?? []).Where(h => h.Level is 2 or 3).Select(h => new HeadingView(h.Level, h.Text, h.Id)).ToList(),
             Exercises = exercises,
-            Mobility = page.Mobility.Select(m => index.MobilityPages.GetValueOrDefault(m.Value)).OfType<Document>().Select(Link).ToList(),
+            Mobility = page.Mobility.Select(m => Mobility(m.Value, reads)).OfType<LinkView>().ToList(),
             LinkedFrom = linkedFrom,
-            Related = Related(doc),
+            Related = Related(doc, reads),
             Breadcrumbs = Breadcrumbs(page),
-            Image = Image(page.Image?.Value, page.Title),
-            Exercise = page.Kind == ContentKind.Exercise ? Exercise(page.Slug) : null,
+            Image = Image(page.Image?.Value, page.Title, reads),
+            Exercise = page.Kind == ContentKind.Exercise ? Exercise(page.Slug, reads) : null,
             JsonLd = JsonLd.ForPage(this, page, doc),
         };
     }
-
-    public TagView Tag(string tag) => new(tag, $"/tags/{tag}/", index.Tags.GetValueOrDefault(tag)?.Count ?? 0);
 
     public static LinkView Link(Document doc)
     {
@@ -125,8 +226,6 @@ public sealed class ViewModelFactory(SiteInputs inputs, SiteIndex index)
     }
 
     public static IReadOnlyList<LinkView> Links(IEnumerable<Document>? docs) => (docs ?? []).Select(Link).ToList();
-
-    private IReadOnlyList<LinkView> Related(Document doc) => _related.Value.For(doc, 4).Select(Link).ToList();
 
     public IReadOnlyList<LinkView> Breadcrumbs(ContentPage page)
     {

@@ -21,7 +21,8 @@ public sealed record ImageView(string Url, string Alt, string? Title, string? Cr
 
 public sealed record HeadingView(int Level, string Text, string Id);
 
-public sealed record TagView(string Name, string Url, int Count);
+/// <summary>A tag: its slug (<see cref="Name"/>), what readers see (<see cref="Title"/>), its page and how many pages carry it.</summary>
+public sealed record TagView(string Name, string Title, string Url, int Count);
 
 public sealed record DosageView(int Sets, string? Reps, int? HoldSeconds, string? Side, string? Frequency, string Text);
 

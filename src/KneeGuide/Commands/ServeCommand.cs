@@ -47,7 +47,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         };
 
         var site = new PreviewSite(PreviewOptions(settings));
-        site.Built += result => Report(result, site.FullBuildReason);
+        site.Built += Report;
         if ((await site.RebuildAsync(stop.Token)).Refusal is { } refusal)
         {
             Console.Error.WriteLine($"kneeguide serve: {refusal}.");
@@ -84,7 +84,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         return Program.Success;
     }
 
-    private static void Report(BuildResult result, string? fullBuildReason)
+    private static void Report(BuildResult result)
     {
         if (result.Refusal is not null)
         {
@@ -97,10 +97,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             Console.Error.WriteLine(d.ToString());
         }
 
-        // Say what was rebuilt, so an editor can tell a quick page rebuild from a full one and why.
-        var what = result.IncrementalPage is { } page ? $"rebuilt {page} only" : fullBuildReason is null ? "built" : $"built everything ({fullBuildReason})";
+        // Say how much was redone, so an editor can see why one save took longer than another.
+        var redone = $"{Reporting.Counted.Of(result.CacheMisses, "step")} redone, {result.CacheHits} reused";
         Console.Out.WriteLine(result.Published
-            ? $"[{DateTime.Now:HH:mm:ss}] {what} in {ms} ms: {Reporting.Counted.Of(result.FilesWritten, "file")} written, {Reporting.Counted.Of(result.WarningCount, "warning")}; browser reloading."
+            ? $"[{DateTime.Now:HH:mm:ss}] built in {ms} ms ({redone}): {Reporting.Counted.Of(result.FilesWritten - result.FilesReused, "file")} changed, {Reporting.Counted.Of(result.WarningCount, "warning")}; browser reloading."
             : $"[{DateTime.Now:HH:mm:ss}] build failed in {ms} ms: {Reporting.Counted.Of(result.ErrorCount, "error")} (shown in the browser too); still serving the last good site.");
     }
 }

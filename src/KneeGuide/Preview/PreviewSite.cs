@@ -1,19 +1,21 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site;
-using KneeGuide.Site.Incremental;
 
 namespace KneeGuide.Cli.Preview;
 
 /// <summary>
 /// The site being previewed: runs one build at a time into the private preview folder and remembers the
-/// last result. A failed build leaves the last good site in place (the build publishes atomically), so
-/// the server keeps serving it while the browser shows the errors. Rebuilds are incremental where an
-/// edit allows it (<see cref="PreviewBuilder"/>).
+/// last result. Every rebuild is an ordinary build through the same engine as `build`, with the build
+/// cache kept in memory between rebuilds, so whatever an edit changed (a page's text, its front
+/// matter, a new or deleted file, the theme, site.yml) is rebuilt exactly as a full build would, and
+/// only what it affects. A failed build leaves the last good site in place (the build publishes
+/// atomically), so the server keeps serving it while the browser shows the errors.
 /// </summary>
 public sealed class PreviewSite(BuildOptions options)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly PreviewBuilder _builder = new(options);
+    private BuildCache? _cache;
 
     public BuildOptions Options { get; } = options;
 
@@ -24,17 +26,11 @@ public sealed class PreviewSite(BuildOptions options)
     /// <summary>Increases with every build, so a browser can tell a new build from an old one.</summary>
     public int Version { get; private set; }
 
-    /// <summary>Why the last rebuild rebuilt everything (null when it was incremental or the first build).</summary>
-    public string? FullBuildReason => _builder.FullBuildReason;
-
     public event Action<BuildResult>? Built;
 
     public Task<BuildResult> RebuildAsync(CancellationToken cancellationToken) => RebuildAsync(null, cancellationToken);
 
-    /// <summary>
-    /// Rebuilds after <paramref name="changed"/> files were saved: only the saved page when the edit
-    /// cannot change any other page (see <see cref="BodyEdit"/>), the whole site otherwise.
-    /// </summary>
+    /// <param name="changed">The files saved since the last rebuild (for the console only: the build finds what changed itself).</param>
     public async Task<BuildResult> RebuildAsync(IReadOnlyList<string>? changed, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -43,7 +39,8 @@ public sealed class PreviewSite(BuildOptions options)
             BuildResult result;
             try
             {
-                result = await _builder.BuildAsync(changed, cancellationToken);
+                _cache ??= SiteBuilder.OpenCache(Options);
+                result = await SiteBuilder.BuildAsync(Options, cancellationToken: cancellationToken, cache: _cache);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -142,7 +142,7 @@ public sealed class EngineTests
 
     private sealed class UpperCase : ParallelModule
     {
-        protected override Document? Execute(Document input, IExecutionContext context)
+        protected override Document? Execute(Document input, IDocumentContext context)
         {
             // Later documents finish first, so the order would be lost if it came from completion.
             Thread.Sleep(Math.Max(0, 30 - int.Parse(input.Source!)));
@@ -164,7 +164,7 @@ public sealed class EngineTests
     }
     private sealed class Suffix(string suffix, ConcurrentQueue<string> seen) : ParallelModule
     {
-        protected override Document? Execute(Document input, IExecutionContext context)
+        protected override Document? Execute(Document input, IDocumentContext context)
         {
             seen.Enqueue($"{Environment.CurrentManagedThreadId}:{input.Source}{suffix}");
             return input.Source == "3" && suffix == "a" ? null : input.WithContent(input.Content.ReadText() + suffix);

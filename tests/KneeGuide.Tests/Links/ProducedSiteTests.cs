@@ -33,6 +33,7 @@ public sealed class ProducedSiteTests
     private static SiteIndex Index(string[] drafts, Dictionary<string, string> redirects) => new()
     {
         Documents = [],
+        BySource = new Dictionary<string, Document>(),
         ByUrl = new Dictionary<string, Document>(),
         Exercises = new Dictionary<string, Document>(),
         MobilityPages = new Dictionary<string, Document>(),

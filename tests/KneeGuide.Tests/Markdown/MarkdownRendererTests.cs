@@ -1,4 +1,5 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Markdown;
 using KneeGuide.Tests.Support;
@@ -15,12 +16,38 @@ public sealed class MarkdownRendererTests : IDisposable
     {
         var catalog = SourceCatalog.Scan(_site.InputDir, "input", _bag);
         var credits = new Dictionary<string, ImageCredit> { ["knee.svg"] = new() { Author = "Test author", License = "CC BY 4.0" } };
-        _renderer = new MarkdownRenderer(MarkdownPipelineFactory.Create(credits), MarkdownPipelineFactory.CreateInline(), catalog, _bag);
+        _renderer = new MarkdownRenderer(MarkdownPipelineFactory.Create(credits), MarkdownPipelineFactory.CreateInline(), catalog, new NoFacts());
     }
 
     public void Dispose() => _site.Dispose();
 
-    private RenderedMarkdown Render(string text, string source = "articles/sample.md") => _renderer.Render(text, source);
+    private Rendered Render(string text, string source = "articles/sample.md")
+    {
+        var (body, _, facts) = _renderer.RenderWithText(text, source, _bag, new ReadSet());
+        return new Rendered(body, facts);
+    }
+
+    /// <summary>The body and what the site index learns from it, as one value for the assertions.</summary>
+    private sealed record Rendered(RenderedMarkdown Body, BodyFacts Facts)
+    {
+        public string Html => Body.Html;
+
+        public IReadOnlyList<KneeGuide.Site.Links.LinkReference> Links => Body.Links;
+
+        public IReadOnlyList<(string Id, SourceLocation At)> Ids => Body.Ids;
+
+        public IReadOnlyList<Heading> Headings => Body.Headings;
+
+        public IReadOnlyList<string> InlineCards => Facts.InlineCards;
+
+        public IReadOnlyList<MissingLinkTarget> MissingTargets => Facts.MissingTargets;
+    }
+
+    /// <summary>Facts for a renderer tested alone: every fact has the same value.</summary>
+    private sealed class NoFacts : IFactSource
+    {
+        public UInt128 Hash(string key) => 1;
+    }
 
     [Fact]
     public void Links_to_markdown_files_become_pretty_urls_keeping_the_anchor()

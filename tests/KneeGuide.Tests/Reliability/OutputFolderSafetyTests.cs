@@ -114,7 +114,7 @@ public sealed class OutputFolderSafetyTests
 
         Assert.Equal(0, code);
         Assert.True(OutputMarker.IsMarked(target));
-        Assert.Equal(["input", "site", "theme"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["input", "site", "theme"], site.VisibleEntries());
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class OutputFolderSafetyTests
         var (code, _, _) = await ConsoleCapture.RunAsync(Build(site, site.OutputDir));
 
         Assert.Equal(1, code);
-        Assert.Equal(["input", "theme"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["input", "theme"], site.VisibleEntries());
     }
 
     private static void Git(params string[] args)

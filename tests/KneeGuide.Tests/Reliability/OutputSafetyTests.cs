@@ -48,6 +48,6 @@ public sealed class OutputSafetyTests
         Assert.False(failed.Published);
         Assert.True(failed.ErrorCount >= 2);
         AssertSame(before, Snapshot(site.OutputDir));
-        Assert.Equal(["input", "output", "theme"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["input", "output", "theme"], site.VisibleEntries());
     }
 }

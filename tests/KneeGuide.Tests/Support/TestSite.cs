@@ -97,6 +97,22 @@ public sealed class TestSite : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// The site folder's entries an editor sees: KneeGuide's own hidden folders beside them (its
+    /// cache in .kneeguide/ and the marked staging folder it keeps for the next build) are left out,
+    /// after checking that each one is KneeGuide's.
+    /// </summary>
+    public IReadOnlyList<string> VisibleEntries()
+    {
+        var entries = Directory.EnumerateFileSystemEntries(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        foreach (var hidden in entries.Where(e => e.StartsWith('.')))
+        {
+            Assert.True(hidden == ".kneeguide" || KneeGuide.Site.Output.OutputMarker.IsMarked(Path.Combine(Root, hidden)), $"{hidden} is not KneeGuide's");
+        }
+
+        return entries.Where(e => !e.StartsWith('.')).ToList();
+    }
+
     public string ReadOutput(string outputRelativePath) => File.ReadAllText(Path.Combine(OutputDir, outputRelativePath));
 
     public bool OutputExists(string outputRelativePath) => File.Exists(Path.Combine(OutputDir, outputRelativePath));

@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace KneeGuide.Core.Caching;
+
+/// <summary>
+/// One cached piece of work: the hash of its own input, the facts it read with the values it saw,
+/// and what it produced (an opaque blob its owner knows how to read).
+/// </summary>
+public sealed record CacheEntry(UInt128 Input, IReadOnlyList<KeyValuePair<string, UInt128>> Reads, ReadOnlyMemory<byte> Payload);
+
+/// <summary>
+/// The persistent build cache (Statiq's CacheDocuments, Zola's caches, salsa's memo tables): work
+/// results keyed by a unit (what the work is: "the Process chain of articles/x.md") and valid while
+/// the work's own input and every fact it read hash the same as when it ran. Entries not used by a
+/// build are dropped when it saves, so the file holds one build's worth of results. The file is
+/// keyed by <c>salt</c> (the build of the program and what it was asked for): a cache from another
+/// version is ignored, never misread. Thread-safe; <c>serve</c> keeps one across rebuilds.
+/// </summary>
+public sealed class BuildCache
+{
+    private const string Magic = "KGCACHE2";
+    private readonly ConcurrentDictionary<UInt128, CacheEntry> _entries;
+    private readonly ConcurrentDictionary<UInt128, byte> _used = new();
+    private readonly ConcurrentDictionary<string, byte[]> _sections;
+    private int _hits;
+    private int _misses;
+
+    private BuildCache(string? file, UInt128 salt, ConcurrentDictionary<UInt128, CacheEntry> entries, ConcurrentDictionary<string, byte[]> sections)
+    {
+        File = file;
+        Salt = salt;
+        _entries = entries;
+        _sections = sections;
+    }
+
+    /// <summary>Where the cache is saved; null for a cache that lives in memory only.</summary>
+    public string? File { get; }
+
+    public UInt128 Salt { get; }
+
+    /// <summary>Why the file on disk was not used, when it was not (for --verbose); null when it was, or there was none.</summary>
+    public string? Discarded { get; private set; }
+
+    public int Hits => _hits;
+
+    public int Misses => _misses;
+
+    public int Count => _entries.Count;
+
+    public static BuildCache InMemory(UInt128 salt) => new(null, salt, new(), new(StringComparer.Ordinal));
+
+    /// <summary>An empty cache that will be saved at <paramref name="file"/> (a cold build that leaves a cache for the next one).</summary>
+    public static BuildCache Fresh(string file, UInt128 salt) => new(file, salt, new(), new(StringComparer.Ordinal));
+
+    /// <summary>The cache saved at <paramref name="file"/> for this salt; an empty one when there is none, it is damaged, or from another version.</summary>
+    public static BuildCache Load(string file, UInt128 salt)
+    {
+        var empty = new BuildCache(file, salt, new(), new(StringComparer.Ordinal));
+        if (!System.IO.File.Exists(file))
+        {
+            return empty;
+        }
+
+        try
+        {
+            var bytes = System.IO.File.ReadAllBytes(file);
+            var reader = new CacheReader(bytes);
+            if (bytes.Length < Magic.Length || Encoding.ASCII.GetString(bytes, 0, Magic.Length) != Magic)
+            {
+                empty.Discarded = "not a KneeGuide cache file";
+                return empty;
+            }
+
+            reader.Skip(Magic.Length);
+            if (reader.ReadHash() != salt)
+            {
+                empty.Discarded = "made by another version of KneeGuide or with other settings";
+                return empty;
+            }
+
+            var keys = reader.ReadStrings();
+            var sections = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+            var sectionCount = (int)reader.ReadUInt();
+            for (var i = 0; i < sectionCount; i++)
+            {
+                sections[reader.ReadRequiredString()] = reader.ReadBytes().ToArray();
+            }
+
+            var entries = new ConcurrentDictionary<UInt128, CacheEntry>();
+            var count = (int)reader.ReadUInt();
+            for (var i = 0; i < count; i++)
+            {
+                var unit = reader.ReadHash();
+                var input = reader.ReadHash();
+                var reads = reader.ReadList(r => KeyValuePair.Create(keys[(int)r.ReadUInt()], r.ReadHash()));
+                entries[unit] = new CacheEntry(input, reads, reader.ReadBytes());
+            }
+
+            return new BuildCache(file, salt, entries, sections);
+        }
+        catch (Exception e) when (e is CacheFormatException or IOException or UnauthorizedAccessException or ArgumentException or OverflowException)
+        {
+            // A damaged cache costs a cold build, never a wrong one.
+            empty.Discarded = $"unreadable ({e.Message})";
+            return empty;
+        }
+    }
+
+    /// <summary>
+    /// The entry for <paramref name="unit"/> when its input is <paramref name="input"/> and every fact
+    /// it read still has the value it saw; null otherwise (the work must run again).
+    /// </summary>
+    public CacheEntry? Find(UInt128 unit, UInt128 input, IFactSource facts)
+    {
+        _used.TryAdd(unit, 0);
+        if (_entries.TryGetValue(unit, out var entry) && entry.Input == input && Fresh(entry, facts))
+        {
+            Interlocked.Increment(ref _hits);
+            return entry;
+        }
+
+        Interlocked.Increment(ref _misses);
+        return null;
+    }
+
+    private static bool Fresh(CacheEntry entry, IFactSource facts)
+    {
+        foreach (var (key, value) in entry.Reads)
+        {
+            if (facts.Hash(key) != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Store(UInt128 unit, CacheEntry entry)
+    {
+        _used.TryAdd(unit, 0);
+        _entries[unit] = entry;
+    }
+
+    /// <summary>Drops a unit's entry (its work reported an error, which is never cached).</summary>
+    public void Forget(UInt128 unit)
+    {
+        _used.TryAdd(unit, 0);
+        _entries.TryRemove(unit, out _);
+    }
+
+    /// <summary>Other state a build keeps for the next one (file fingerprints, output manifests), by name.</summary>
+    public ReadOnlyMemory<byte>? Section(string name) => _sections.TryGetValue(name, out var bytes) ? bytes : null;
+
+    public void SetSection(string name, byte[] bytes) => _sections[name] = bytes;
+
+    /// <summary>
+    /// Ends a build: entries no unit asked for are dropped (pages that were deleted, renamed or
+    /// changed beyond reuse), and the counters start again. <c>serve</c> calls it after each rebuild.
+    /// </summary>
+    public void Sweep()
+    {
+        foreach (var unit in _entries.Keys)
+        {
+            if (!_used.ContainsKey(unit))
+            {
+                _entries.TryRemove(unit, out _);
+            }
+        }
+
+        _used.Clear();
+        _hits = 0;
+        _misses = 0;
+    }
+
+    /// <summary>Sweeps, then writes the cache through a temporary file, so a crash never leaves half a cache.</summary>
+    public void Save()
+    {
+        Sweep();
+        if (File is null)
+        {
+            return;
+        }
+
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var entries = _entries.OrderBy(e => e.Key).ToList();
+        foreach (var (_, entry) in entries)
+        {
+            foreach (var (key, _) in entry.Reads)
+            {
+                keys.TryAdd(key, keys.Count);
+            }
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(File))!;
+        Directory.CreateDirectory(folder);
+        var temporary = File + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            var header = new CacheWriter();
+            header.WriteHash(Salt);
+            header.WriteStrings(keys.Keys.ToList());
+            header.WriteUInt((ulong)_sections.Count);
+            foreach (var (name, bytes) in _sections.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                header.WriteString(name);
+                header.WriteBytes(bytes);
+            }
+
+            header.WriteUInt((ulong)entries.Count);
+            stream.Write(Encoding.ASCII.GetBytes(Magic));
+            stream.Write(header.Written);
+            var writer = new CacheWriter();
+            foreach (var (unit, entry) in entries)
+            {
+                writer.Reset();
+                writer.WriteHash(unit);
+                writer.WriteHash(entry.Input);
+                writer.WriteUInt((ulong)entry.Reads.Count);
+                foreach (var (key, value) in entry.Reads)
+                {
+                    writer.WriteUInt((ulong)keys[key]);
+                    writer.WriteHash(value);
+                }
+
+                writer.WriteUInt((ulong)entry.Payload.Length);
+                stream.Write(writer.Written);
+                stream.Write(entry.Payload.Span);
+            }
+        }
+
+        System.IO.File.Move(temporary, File, overwrite: true);
+    }
+}

@@ -1,0 +1,59 @@
+namespace KneeGuide.Core.Caching;
+
+/// <summary>
+/// What one piece of work read from outside its own input while it ran: each fact by key
+/// ("credit:knee.svg", "exercise:heel-raises") with the hash of the value it saw. The work's cached
+/// result stays valid for as long as every one of these facts still hashes the same, which is how a
+/// front matter edit re-renders exactly the pages that show what changed. Thread-safe: a page's
+/// modules may record from parallel code.
+/// </summary>
+public sealed class ReadSet
+{
+    private readonly Dictionary<string, UInt128> _reads = new(StringComparer.Ordinal);
+
+    /// <summary>A read set that records nothing, for work whose result is never cached.</summary>
+    public static ReadSet Ignored { get; } = new(ignored: true);
+
+    private readonly bool _ignored;
+
+    public ReadSet()
+    {
+    }
+
+    private ReadSet(bool ignored) => _ignored = ignored;
+
+    public void Add(string key, UInt128 value)
+    {
+        if (_ignored)
+        {
+            return;
+        }
+
+        lock (_reads)
+        {
+            _reads[key] = value;
+        }
+    }
+
+    /// <summary>Records a fact through the facts that know its current value.</summary>
+    public void Read(IFactSource facts, string key) => Add(key, facts.Hash(key));
+
+    /// <summary>The reads in key order (stable, so a cache entry's bytes do not depend on timing).</summary>
+    public IReadOnlyList<KeyValuePair<string, UInt128>> Snapshot()
+    {
+        lock (_reads)
+        {
+            return _reads.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        }
+    }
+}
+
+/// <summary>
+/// The current value of every fact a piece of work may read, as a hash: what a recorded read is
+/// compared with on the next build. The site provides it (its catalog, credits, settings, theme,
+/// site index and previous output); a fact that cannot be known yet in the current phase throws.
+/// </summary>
+public interface IFactSource
+{
+    UInt128 Hash(string key);
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using KneeGuide.Core.Caching;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.Output;
+using KneeGuide.Site.Templates;
+
+namespace KneeGuide.Site;
+
+/// <summary>
+/// Every fact a page's work may read from outside the page, by key, with its current value's hash:
+/// what the build cache checks a cached result against. The keys name what was read, as finely as it
+/// was read: "file:exercises/x.md" (does that file exist, as what), "credit:knee.svg" (one credit
+/// record), "exercise:heel-raises" (everything an exercise card shows), "output:articles/x/index.html"
+/// (the file the last build wrote), so an edit reaches exactly the pages that showed what it changed.
+/// Facts about the whole site (its index, views) exist only once the site index is built.
+/// </summary>
+public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputStaging staging) : IFactSource
+{
+    private readonly ConcurrentDictionary<string, UInt128> _memo = new(StringComparer.Ordinal);
+    private ViewModelFactory? _views;
+
+    public const string ConfigKey = "config";
+    public const string ThemeKey = "theme";
+
+    public static string File(string inputPath) => "file:" + inputPath;
+
+    public static string Credit(string imageFile) => "credit:" + imageFile;
+
+    public static string Output(string destination) => "output:" + destination;
+
+    /// <summary>The view facts (what pages show of each other), once the site index exists.</summary>
+    public ViewModelFactory Views => _views ?? throw new InvalidOperationException("Facts about other pages were read before the site index was built: read them in the PostProcess phase.");
+
+    public void Attach(ViewModelFactory views) => _views = views;
+
+    public UInt128 Hash(string key)
+    {
+        // The output's files change while pages are written: never memoized.
+        if (key.StartsWith("output:", StringComparison.Ordinal))
+        {
+            return staging.ReusableHash(key["output:".Length..]);
+        }
+
+        return _memo.GetOrAdd(key, Compute);
+    }
+
+    private UInt128 Compute(string key)
+    {
+        var colon = key.IndexOf(':');
+        var (kind, name) = colon < 0 ? (key, "") : (key[..colon], key[(colon + 1)..]);
+        return kind switch
+        {
+            "file" => inputs.Catalog.Contains(name) ? ContentHash.Of("file", inputs.Catalog.KindOf(name).ToString()) : ContentHash.Of("absent"),
+            "credit" => inputs.Credits.TryGetValue(name, out var c) ? ContentHash.Of(c.Title, c.Author, c.Source, c.License, c.LicenseUrl) : ContentHash.Of("no credit"),
+            ConfigKey => inputs.ConfigHash,
+            ThemeKey => theme.Hash,
+            _ => Views.Hash(key),
+        };
+    }
+}
