@@ -41,6 +41,9 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
 
     /// <summary>Ignore the build cache and make everything again (--no-cache); the result is saved for the next build.</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>Where the build cache is kept; null for .kneeguide/cache/ beside the input folder (tests and benchmarks keep theirs apart).</summary>
+    public string? CacheFile { get; init; }
 }
 
 public sealed record BuildResult(
@@ -219,7 +222,7 @@ public static class SiteBuilder
             .Add(DisplayPath(options.Theme))
             .Add(options.ShowDrafts)
             .Finish();
-        var file = Path.Combine(ProjectFolder(Path.GetFullPath(options.Input)), ".kneeguide", "cache", options.ShowDrafts ? "preview.cache" : "build.cache");
+        var file = options.CacheFile ?? Path.Combine(ProjectFolder(Path.GetFullPath(options.Input)), ".kneeguide", "cache", options.ShowDrafts ? "preview.cache" : "build.cache");
         return options.NoCache ? BuildCache.Fresh(file, salt) : BuildCache.Load(file, salt);
     }
 
