@@ -3,8 +3,8 @@
 // so a query word finds the stem the index holds. tests/KneeGuide.Tests/Search/StemmerVectors/*.tsv
 // are the proof: the browser tests run every line of them through this file in Chromium.
 //
-// Written from the Snowball algorithm definitions. Lucene ships the versions of about 2007, which
-// differ from today's Snowball in places (noted below); this file follows Lucene's.
+// Written from the Snowball algorithm definitions. Lucene ships older versions of both, which differ
+// from today's Snowball in places (noted below); this file follows Lucene's.
 //
 // Input: one lower-case word, accents still on (Spanish needs them): stem first, fold accents after.
 // A plain script for pages and service workers alike: it only sets self.kgStemmers, uses no eval.
@@ -13,9 +13,10 @@
 
   // --- Shared by both algorithms ------------------------------------------------------------------
 
-  function charSet(chars) {
+  // A lookup of letters (a string) or words (an array): set[x] is true for each.
+  function setOf(items) {
     var set = Object.create(null);
-    for (var i = 0; i < chars.length; i++) set[chars[i]] = true;
+    for (var i = 0; i < items.length; i++) set[items[i]] = true;
     return set;
   }
 
@@ -59,9 +60,9 @@
 
   // --- English (Porter2) -----------------------------------------------------------------------------
 
-  var EN_V = charSet("aeiouy");
-  var EN_V_WXY = charSet("aeiouywxY"); // a short syllable cannot end in these
-  var EN_VALID_LI = charSet("cdeghkmnrt"); // the letters -li may be removed after
+  var EN_V = setOf("aeiouy");
+  var EN_V_WXY = setOf("aeiouywxY"); // a short syllable cannot end in these
+  var EN_VALID_LI = setOf("cdeghkmnrt"); // the letters -li may be removed after
 
   // Whole words with a fixed stem, checked before anything else.
   var EN_EXCEPTIONS = Object.create(null);
@@ -73,7 +74,7 @@
 
   // Words left as they are once Step 1a has run (not stemmed as -ing and -ed forms). Today's
   // Snowball also lists "evening"; Lucene's stems it to "even".
-  var EN_AFTER_1A = charSet(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
+  var EN_AFTER_1A = setOf(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
 
   // Prefixes after which R1 starts, whatever the vowels say. Today's Snowball also lists "emerg",
   // "later", "organ", "past" and "univers"; Lucene's version does not.
@@ -215,7 +216,7 @@
 
   // --- Spanish ----------------------------------------------------------------------------------------
 
-  var ES_V = charSet("aeiouáéíóúü");
+  var ES_V = setOf("aeiouáéíóúü");
   function words(list) { return list.split(" "); }
 
   var ES_PRONOUNS = among(words("me se sela selo selas selos la le lo las les los nos"));
