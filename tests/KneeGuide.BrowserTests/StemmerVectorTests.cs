@@ -16,17 +16,20 @@ public sealed class StemmerVectorTests(SiteFixture site, ITestOutputHelper outpu
     private const string CheckAllVectors = """
         ([language, text]) => {
           const stem = self.kgStemmers[language];
-          const lines = text.split("\n");
-          lines.pop(); // the empty string after the last LF
+          const pairs = text.split("\n").map(line => line.split("\t"));
+          pairs.pop(); // the empty string after the last LF
           const mismatches = [];
-          const started = performance.now();
-          for (let i = 0; i < lines.length; i++) {
-            const [word, expected] = lines[i].split("\t");
+          let started = performance.now();
+          for (let i = 0; i < pairs.length; i++) {
+            const [word, expected] = pairs[i];
             const actual = stem(word);
             if (actual !== expected) mismatches.push(`${language}.tsv:${i + 1}: ${word} -> ${actual}, expected ${expected}`);
           }
-          const milliseconds = performance.now() - started;
-          return { count: lines.length, mismatchCount: mismatches.length, first: mismatches.slice(0, 20), milliseconds };
+          const firstPass = performance.now() - started; // the stemmer's code still cold
+          started = performance.now();
+          for (const [word] of pairs) stem(word);
+          const secondPass = performance.now() - started;
+          return { count: pairs.length, mismatchCount: mismatches.length, first: mismatches.slice(0, 20), firstPass, secondPass };
         }
         """;
 
@@ -51,6 +54,6 @@ public sealed class StemmerVectorTests(SiteFixture site, ITestOutputHelper outpu
         var first = result.GetProperty("first").EnumerateArray().Select(e => e.GetString());
         Assert.True(count > 20_000, $"{language}.tsv has only {count} lines");
         Assert.True(mismatchCount == 0, $"{mismatchCount} of {count} words stem differently in the browser; the first:\n" + string.Join("\n", first));
-        output.WriteLine($"{language}: {count} words in {result.GetProperty("milliseconds").GetDouble():F1} ms");
+        output.WriteLine($"{language}: {count} words, checked in {result.GetProperty("firstPass").GetDouble():F1} ms, stemmed again in {result.GetProperty("secondPass").GetDouble():F1} ms");
     }
 }
