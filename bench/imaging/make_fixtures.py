@@ -54,7 +54,7 @@ def scene(width, height, seed):
     draw.rectangle((0, 0, width, height // 40), fill=(220, 30, 30))
     img = img.filter(ImageFilter.GaussianBlur(radius=1.2))
     arr = np.asarray(img, dtype=np.int16)
-    arr = arr + rng.normal(0.0, 6.0, arr.shape).astype(np.int16)
+    arr = arr + rng.normal(0.0, 3.0, arr.shape).astype(np.int16)
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
 
 
@@ -112,7 +112,7 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     photo = os.path.join(a.out, "phone-photo.jpg")
-    phone_photo(photo, 4032, 3024, 92, seed=20260314)
+    phone_photo(photo, 4032, 3024, 95, seed=20260314)
     transparent_png(os.path.join(a.out, "transparent.png"), 3000, 2000, seed=7)
     small = os.path.join(a.out, "small.jpg")
     scene(400, 300, seed=3).save(small, "JPEG", quality=85)
