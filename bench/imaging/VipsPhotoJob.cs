@@ -51,9 +51,12 @@ public sealed class VipsPhotoJob : IPhotoJob
         return outputs;
     }
 
+    // 4:2:0 chroma at every q, as ImageSharp's encoder is set: libvips' default ("auto") turns
+    // subsampling off from q=90, which doubles the bytes and would break the equal-SSIM search.
     private static byte[] Jpeg(Image image, int q, bool moz) => moz
-        ? image.JpegsaveBuffer(q: q, optimizeCoding: true, trellisQuant: true, overshootDeringing: true, quantTable: 3, keep: Enums.ForeignKeep.None)
-        : image.JpegsaveBuffer(q: q, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+        ? image.JpegsaveBuffer(q: q, optimizeCoding: true, trellisQuant: true, overshootDeringing: true, quantTable: 3,
+            subsampleMode: Enums.ForeignSubsample.On, keep: Enums.ForeignKeep.None)
+        : image.JpegsaveBuffer(q: q, optimizeCoding: true, subsampleMode: Enums.ForeignSubsample.On, keep: Enums.ForeignKeep.None);
 
     public IReadOnlyList<JobOutput> Sweep(string source, IReadOnlyList<int> widths, string format, IReadOnlyList<int> qualities, bool mozJpeg)
     {

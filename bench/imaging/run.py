@@ -6,7 +6,7 @@
   bench/imaging/run.py avif      # libvips AVIF encode time and bytes by effort
   bench/imaging/run.py all
 
-Options: --runs N (processes per library for speed, alternating; default 3), --repeat N (jobs per
+Options: --metric Y|All (SSIM of luma, the default, or ffmpeg's Y+U+V figure), --runs N (processes per library for speed, alternating; default 3), --repeat N (jobs per
 process; default 3), --work DIR (default bench/work/imaging, gitignored). Fixtures come from
 make_fixtures.py (run first if missing); the bench binary from `dotnet build bench/imaging -c Release`.
 Needs ffmpeg (the SSIM judge and the reference resize) and /usr/bin/time (Debian's `time`).
@@ -40,12 +40,18 @@ def timed(*args):
     return json.loads(p.stdout), h * 3600 + m * 60 + s, cpu, int(field("Maximum resident set size (kbytes)")) / 1024
 
 
+METRIC = "Y"
+
+
 def ssim(distorted, reference):
-    """ffmpeg's SSIM (the 'All' figure: Y, U and V weighted 4:1:1) in full-resolution YUV 4:4:4."""
+    """ffmpeg's SSIM in full-resolution YUV 4:4:4: of luma alone (Y, the default: what the eye resolves
+    detail in) or ffmpeg's 'All' (Y, U and V weighted 4:1:1; --metric All), which on this photo's
+    thousands of small saturated shapes mostly measures 4:2:0 chroma subsampling, the same in every
+    lossy encoder here below q=90."""
     p = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", distorted, "-i", reference, "-lavfi",
                         "[0:v]format=yuv444p[d];[1:v]format=yuv444p[r];[d][r]ssim", "-f", "null", "-"],
                        capture_output=True, text=True, check=True)
-    return float(re.search(r"All:([0-9.]+)", p.stderr).group(1))
+    return float(re.search(rf"{METRIC}:([0-9.]+)", p.stderr).group(1))
 
 
 def reference(work, source, width):
@@ -79,22 +85,33 @@ ENCODERS = [  # (label, library, format, extra args)
 ]
 
 
+def swept(out, names):
+    """The sizes of a sweep already on disk (from an earlier run on the same fixture), or None."""
+    paths = [os.path.join(out, n) for n in names]
+    return {n: os.path.getsize(p) for n, p in zip(names, paths)} if all(map(os.path.exists, paths)) else None
+
+
 def quality(work, photo):
-    results = {"ceiling": {}, "sweeps": {}}
+    """Encodes are kept in WORK/sweep and reused by a later run (delete the folder after changing the
+    fixture or the encoders); only the SSIM is computed again, e.g. with another --metric."""
+    results = {"metric": METRIC, "ceiling": {}, "sweeps": {}}
     refs = {w: reference(work, photo, w) for w in SWEEP_WIDTHS}
     for library in ("imagesharp", "netvips"):
         out = os.path.join(work, "sweep", library, "png")
-        bench("sweep", "--library", library, "--input", photo, "--format", "png",
-              "--widths", ",".join(map(str, SWEEP_WIDTHS)), "--out", out)
+        if not swept(out, [f"{w}.png" for w in SWEEP_WIDTHS]):
+            bench("sweep", "--library", library, "--input", photo, "--format", "png",
+                  "--widths", ",".join(map(str, SWEEP_WIDTHS)), "--out", out)
         results["ceiling"][library] = {w: ssim(os.path.join(out, f"{w}.png"), refs[w]) for w in SWEEP_WIDTHS}
     for label, library, fmt, extra in ENCODERS:
         out = os.path.join(work, "sweep", library, fmt + "".join(extra).replace("-", ""))
         qs = AVIF_QS if fmt == "avif" else LOSSY_QS
-        sizes = bench("sweep", "--library", library, "--input", photo, "--format", fmt, "--widths",
-                      ",".join(map(str, SWEEP_WIDTHS)), "--qualities", ",".join(map(str, qs)), "--out", out, *extra)["outputs"]
-        if fmt == "avif":
-            bench("topng", "--input", out)
         ext = {"jpeg": "jpg"}.get(fmt, fmt)
+        sizes = swept(out, [f"{w}-q{q}.{ext}" for w in SWEEP_WIDTHS for q in qs])
+        if sizes is None:
+            sizes = bench("sweep", "--library", library, "--input", photo, "--format", fmt, "--widths",
+                          ",".join(map(str, SWEEP_WIDTHS)), "--qualities", ",".join(map(str, qs)), "--out", out, *extra)["outputs"]
+            if fmt == "avif":
+                bench("topng", "--input", out)
         results["sweeps"][label] = {
             w: [(q, ssim(os.path.join(out, f"{w}-q{q}.{ext}" + (".png" if fmt == "avif" else "")), refs[w]),
                  sizes[f"{w}-q{q}.{ext}"]) for q in qs]
@@ -107,7 +124,8 @@ def quality(work, photo):
 
 
 def print_quality(r):
-    print("\nLossless resize against the judge's (the ceiling any encode of that resize can reach):\n")
+    print(f"\nSSIM metric: {r['metric']}\n")
+    print("Lossless resize against the judge's (the ceiling any encode of that resize can reach):\n")
     print("| library | " + " | ".join(f"SSIM at {w}" for w in SWEEP_WIDTHS) + " |")
     print("| --- |" + " --- |" * len(SWEEP_WIDTHS))
     for lib, c in r["ceiling"].items():
@@ -197,7 +215,10 @@ def main():
     ap.add_argument("--imagesharp", default="--webp-q 80 --jpeg-q 80")
     ap.add_argument("--netvips", default="--webp-q 80 --jpeg-q 80")
     ap.add_argument("--avif-q", default="50")
+    ap.add_argument("--metric", choices=["Y", "All"], default="Y")
     a = ap.parse_args()
+    global METRIC
+    METRIC = a.metric
     if not os.path.exists(os.path.join(a.work, "phone-photo.jpg")):
         sh([sys.executable, os.path.join(HERE, "make_fixtures.py"), "--out", a.work])
     if not os.path.exists(BENCH):
