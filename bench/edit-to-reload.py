@@ -3,12 +3,17 @@
 
 Copies an input folder to a temporary directory (the original is never touched), starts the preview
 server on a free 127.0.0.1 port, listens to its Server-Sent Events stream like the browser script, then
-N times (bounded) appends a sentence to one article and measures:
+N times (bounded) makes one edit and measures:
   event   : save -> the "reload" event arrives (watch debounce + rebuild + notify)
   reload  : save -> the page is fetched again with the new text (what the reader waits for)
-Usage: bench/edit-to-reload.py [--input input] [--page articles/runners-knee.md] [--runs 5]
-Needs a built CLI: dotnet build src/KneeGuide (uses src/KneeGuide/bin/Debug/net10.0/KneeGuide.dll).
+Edits (--edit): body (append a sentence to the page), title (change its front matter title, which
+other pages show), heading (rename its first "## " heading, which other pages may link to), new (add
+a new article, then check the page exists).
+Usage: bench/edit-to-reload.py [--input input] [--page articles/runners-knee.md] [--runs 5] [--edit body]
+       [--dll src/KneeGuide/bin/Release/net10.0/KneeGuide.dll]
+Needs a built CLI (default: the Debug build of src/KneeGuide).
 """
+import re
 import argparse, http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -32,13 +37,15 @@ def main():
     ap.add_argument("--input", default=os.path.join(ROOT, "input"))
     ap.add_argument("--page", default="articles/runners-knee.md")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--edit", choices=["body", "title", "heading", "new"], default="body")
+    ap.add_argument("--dll", default=os.path.join(ROOT, "src/KneeGuide/bin/Debug/net10.0/KneeGuide.dll"))
     a = ap.parse_args()
     runs = max(1, min(a.runs, 20))
     work = tempfile.mkdtemp(prefix="kg-bench-")
     site = os.path.join(work, "input")
     shutil.copytree(a.input, site)
     port = free_port()
-    dll = os.path.join(ROOT, "src/KneeGuide/bin/Debug/net10.0/KneeGuide.dll")
+    dll = os.path.abspath(a.dll)
     server = subprocess.Popen(["dotnet", dll, "serve", "--input", site, "--theme", os.path.join(ROOT, "theme"), "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=work)
     try:
@@ -52,13 +59,28 @@ def main():
         stream = events.getresponse()
         read_event(stream, "hello", time.monotonic() + 30)
         page = os.path.join(site, a.page)
-        url = "/" + a.page[:-3] + "/"
         ev, rl = [], []
         for i in range(runs):
-            marker = f"Benchmark edit number {i}."
+            marker = f"Benchmark edit number {i}"
+            url = "/" + a.page[:-3] + "/"
+            text = open(page, encoding="utf-8").read()
+            if a.edit == "title":
+                text = re.sub(r"(?m)^title: .*$", f"title: \"{marker}\"", text, count=1)
+            elif a.edit == "heading":
+                text = re.sub(r"(?m)^## .*$", f"## {marker}", text, count=1)
+            elif a.edit == "new":
+                slug = f"bench-new-{i}"
+                url = f"/articles/{slug}/"
+                text = None
+            else:
+                text = text + f"\n{marker}.\n"
             t0 = time.monotonic()
-            with open(page, "a", encoding="utf-8") as f:
-                f.write(f"\n{marker}\n")
+            if text is None:
+                with open(os.path.join(site, "articles", f"bench-new-{i}.md"), "w", encoding="utf-8") as f:
+                    f.write(f"---\ntitle: New {i}\ndescription: {marker}.\ndate: 2026-11-01\n---\n\n{marker}.\n")
+            else:
+                with open(page, "w", encoding="utf-8") as f:
+                    f.write(text)
             read_event(stream, "reload", t0 + 120)
             t1 = time.monotonic()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -71,7 +93,7 @@ def main():
             rl.append((t2 - t0) * 1000)
             time.sleep(0.5)
         fmt = lambda xs: f"median {statistics.median(xs):.0f} ms, min {min(xs):.0f}, max {max(xs):.0f}"
-        print(f"{runs} edits of {a.page}")
+        print(f"{runs} {a.edit} edits of {a.page if a.edit != 'new' else 'articles/ (new files)'}")
         print(f"  save -> reload event : {fmt(ev)}")
         print(f"  save -> new page     : {fmt(rl)}")
     finally:

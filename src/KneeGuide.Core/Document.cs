@@ -46,12 +46,39 @@ public sealed class Document
         return null;
     }
 
+    /// <summary>Whether the document has a facet of type T (without decoding a cached one).</summary>
+    public bool Has<T>() where T : class => Has(typeof(T));
+
+    public bool Has(Type type) => Array.Exists(_facets, f => f.Type == type);
+
     /// <summary>The facets as stored: values, or not yet decoded cache blobs (for the engine's cache).</summary>
     internal IReadOnlyList<(Type Type, object Value)> RawFacets => _facets;
 
     /// <summary>The document with a facet that is decoded from the cache when first asked for.</summary>
     internal Document WithLazyFacet(Type type, Caching.LazyFacet facet) =>
         new(Source, Destination, Content, SetFacet(type, facet));
+
+    /// <summary>The document with several facets set at once (one copy of the facet array, not one per facet).</summary>
+    internal Document WithFacets(IReadOnlyList<(Type Type, object Value)> facets)
+    {
+        var merged = new List<(Type Type, object Value)>(_facets.Length + facets.Count);
+        foreach (var facet in _facets)
+        {
+            var replaced = false;
+            for (var i = 0; i < facets.Count && !replaced; i++)
+            {
+                replaced = facets[i].Type == facet.Type;
+            }
+
+            if (!replaced)
+            {
+                merged.Add(facet);
+            }
+        }
+
+        merged.AddRange(facets);
+        return new(Source, Destination, Content, merged.ToArray());
+    }
 
     /// <summary>The document without a facet chosen at run time.</summary>
     internal Document Without(Type type) =>

@@ -13,6 +13,9 @@ public abstract class DocumentContent
     /// <summary>Content already written to the output (with the hash of what was written) and released from memory.</summary>
     public static DocumentContent Written(UInt128 hash) => new WrittenContent(hash);
 
+    /// <summary>A file an earlier build wrote with this hash, to be reused from its output as it is (see CacheAggregate).</summary>
+    public static DocumentContent Reused(UInt128 hash) => new ReusedContent(hash);
+
     /// <summary>
     /// Content released without being written (the build had already failed, or another document
     /// claimed the address): a result that must not be cached as written.
@@ -131,6 +134,22 @@ public sealed class WrittenContent : DocumentContent
         throw new InvalidOperationException("This document's content was already written to the output and released.");
 
     public override UInt128 Hash() => WrittenHash;
+}
+
+/// <summary>A file of an earlier build's output, reused as it is: its bytes are not in memory, only its hash.</summary>
+public sealed class ReusedContent : DocumentContent
+{
+    internal ReusedContent(UInt128 hash) => ReusedHash = hash;
+
+    public UInt128 ReusedHash { get; }
+
+    public override void WriteTo(string destinationPath) =>
+        throw new InvalidOperationException("This content is a file of an earlier output: it is reused through the output sink, not written.");
+
+    public override string ReadText() =>
+        throw new InvalidOperationException("This content is a file of an earlier output and is not in memory.");
+
+    public override UInt128 Hash() => ReusedHash;
 }
 
 /// <summary>

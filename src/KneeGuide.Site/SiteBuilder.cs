@@ -42,6 +42,12 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     /// <summary>Ignore the build cache and make everything again (--no-cache); the result is saved for the next build.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>
+    /// The output folder is KneeGuide's own and only this process writes it (the preview's): what the
+    /// cache records of its files is trusted without looking at each one.
+    /// </summary>
+    public bool PrivateOutput { get; init; }
+
     /// <summary>Where the build cache is kept; null for .kneeguide/cache/ beside the input folder (tests and benchmarks keep theirs apart).</summary>
     public string? CacheFile { get; init; }
 }
@@ -88,7 +94,8 @@ public sealed record BuildResult(
 public static class SiteBuilder
 {
     /// <param name="cache">A cache to use and keep (the preview keeps one in memory between rebuilds); null to load it from disk.</param>
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, Action<string, Phase, TimeSpan>? onPhase = null, CancellationToken cancellationToken = default, BuildCache? cache = null)
+    /// <param name="saveCache">Write the cache to disk at the end (the preview, which keeps it in memory, saves it when it stops).</param>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, Action<string, Phase, TimeSpan>? onPhase = null, CancellationToken cancellationToken = default, BuildCache? cache = null, bool saveCache = true)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
@@ -113,7 +120,7 @@ public static class SiteBuilder
             return BuildResult.Refused(refusal, watch.Elapsed);
         }
 
-        var staging = new OutputStaging(options.Output);
+        var staging = new OutputStaging(options.Output, privateFolder: options.PrivateOutput);
         if (staging.CheckStagingFolder() is { } inTheWay)
         {
             return BuildResult.Refused(inTheWay, watch.Elapsed);
@@ -192,7 +199,14 @@ public static class SiteBuilder
         }
 
         fingerprints.Save(cache);
-        SaveQuietly(cache);
+        if (saveCache)
+        {
+            SaveQuietly(cache);
+        }
+        else
+        {
+            cache.Sweep();
+        }
         if (!options.DeferCleanup)
         {
             await staging.Cleanup;
@@ -213,7 +227,8 @@ public static class SiteBuilder
     /// empty with --no-cache. Its key covers the program's build and whatever changes what a page's
     /// work produces (the folders as shown in messages, drafts shown or not).
     /// </summary>
-    public static BuildCache OpenCache(BuildOptions options)
+    /// <param name="keepDocuments">Keep each page's documents in memory too (a preview's cache, kept between rebuilds).</param>
+    public static BuildCache OpenCache(BuildOptions options, bool keepDocuments = false)
     {
         var salt = new ContentHash.Builder()
             .Add(typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString())
@@ -223,11 +238,13 @@ public static class SiteBuilder
             .Add(options.ShowDrafts)
             .Finish();
         var file = options.CacheFile ?? Path.Combine(ProjectFolder(Path.GetFullPath(options.Input)), ".kneeguide", "cache", options.ShowDrafts ? "preview.cache" : "build.cache");
-        return options.NoCache ? BuildCache.Fresh(file, salt) : BuildCache.Load(file, salt);
+        var cache = options.NoCache ? BuildCache.Fresh(file, salt) : BuildCache.Load(file, salt);
+        cache.KeepsDocuments = keepDocuments;
+        return cache;
     }
 
     /// <summary>A cache that cannot be written costs the next build its speed, never this build its result.</summary>
-    private static void SaveQuietly(BuildCache cache)
+    public static void SaveQuietly(BuildCache cache)
     {
         try
         {

@@ -40,12 +40,12 @@ public static class SitePipelines
         pipelines.Add(generated);
 
         var siteFiles = new Pipeline(Names.SiteFiles).DependsOn(Names.SiteIndex);
-        siteFiles.PostProcessModules.Add(new GenerateSiteFiles(inputs));
+        siteFiles.PostProcessModules.Add(new CacheAggregate("site-files", WholeSiteInputs.SiteFiles, new GenerateSiteFiles(inputs)));
         siteFiles.OutputModules.Add(new WriteFiles());
         pipelines.Add(siteFiles);
 
         var search = new Pipeline(Names.SearchIndex).DependsOn(Names.SiteIndex);
-        search.PostProcessModules.Add(new GenerateSearchIndex());
+        search.PostProcessModules.Add(new CacheAggregate("search-index", WholeSiteInputs.SearchIndex, new GenerateSearchIndex()));
         search.OutputModules.Add(new WriteFiles());
         pipelines.Add(search);
 

@@ -9,6 +9,12 @@ namespace KneeGuide.Core.Caching;
 /// </summary>
 public sealed record CacheEntry(UInt128 Input, IReadOnlyList<KeyValuePair<string, UInt128>> Reads, ReadOnlyMemory<byte> Payload);
 
+/// <summary>A cached chain's document kept in memory, with what restoring it involves: its diagnostics, and its facets' hashes.</summary>
+public sealed record ResidentDocument(UInt128 Input, Document? Output, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>An entry as the cache holds it: its reads refer to fact keys by number (see <see cref="BuildCache"/>).</summary>
+internal sealed record StoredEntry(UInt128 Input, int[] Keys, UInt128[] Values, ReadOnlyMemory<byte> Payload);
+
 /// <summary>
 /// The persistent build cache (Statiq's CacheDocuments, Zola's caches, salsa's memo tables): work
 /// results keyed by a unit (what the work is: "the Process chain of articles/x.md") and valid while
@@ -20,18 +26,28 @@ public sealed record CacheEntry(UInt128 Input, IReadOnlyList<KeyValuePair<string
 public sealed class BuildCache
 {
     private const string Magic = "KGCACHE2";
-    private readonly ConcurrentDictionary<UInt128, CacheEntry> _entries;
+    private readonly ConcurrentDictionary<UInt128, StoredEntry> _entries;
     private readonly ConcurrentDictionary<UInt128, byte> _used = new();
+
+    // Fact keys are stored once and referred to by number; within a build, each key's current value
+    // is asked of the facts once (thousands of pages read the same facts: site.yml, the theme, an
+    // exercise) and kept here, boxed so that parallel readers never see half a value.
+    private readonly List<string> _keys;
+    private readonly ConcurrentDictionary<string, int> _keyIndex;
+    private object?[] _current;
     private readonly ConcurrentDictionary<string, byte[]> _sections;
     private int _hits;
     private int _misses;
 
-    private BuildCache(string? file, UInt128 salt, ConcurrentDictionary<UInt128, CacheEntry> entries, ConcurrentDictionary<string, byte[]> sections)
+    private BuildCache(string? file, UInt128 salt, ConcurrentDictionary<UInt128, StoredEntry> entries, ConcurrentDictionary<string, byte[]> sections, List<string>? keys = null)
     {
         File = file;
         Salt = salt;
         _entries = entries;
         _sections = sections;
+        _keys = keys ?? [];
+        _keyIndex = new ConcurrentDictionary<string, int>(_keys.Select((k, i) => KeyValuePair.Create(k, i)), StringComparer.Ordinal);
+        _current = new object?[_keys.Count];
     }
 
     /// <summary>Where the cache is saved; null for a cache that lives in memory only.</summary>
@@ -87,17 +103,28 @@ public sealed class BuildCache
                 sections[reader.ReadRequiredString()] = reader.ReadBytes().ToArray();
             }
 
-            var entries = new ConcurrentDictionary<UInt128, CacheEntry>();
+            var entries = new ConcurrentDictionary<UInt128, StoredEntry>();
             var count = (int)reader.ReadUInt();
             for (var i = 0; i < count; i++)
             {
                 var unit = reader.ReadHash();
                 var input = reader.ReadHash();
-                var reads = reader.ReadList(r => KeyValuePair.Create(keys[(int)r.ReadUInt()], r.ReadHash()));
-                entries[unit] = new CacheEntry(input, reads, reader.ReadBytes());
+                var reads = (int)reader.ReadUInt();
+                var (indices, values) = (new int[reads], new UInt128[reads]);
+                for (var r = 0; r < reads; r++)
+                {
+                    indices[r] = (int)reader.ReadUInt();
+                    values[r] = reader.ReadHash();
+                    if ((uint)indices[r] >= (uint)keys.Count)
+                    {
+                        throw new CacheFormatException("a read refers to an unknown fact");
+                    }
+                }
+
+                entries[unit] = new StoredEntry(input, indices, values, reader.ReadBytes());
             }
 
-            return new BuildCache(file, salt, entries, sections);
+            return new BuildCache(file, salt, entries, sections, keys);
         }
         catch (Exception e) when (e is CacheFormatException or IOException or UnauthorizedAccessException or ArgumentException or OverflowException)
         {
@@ -117,18 +144,19 @@ public sealed class BuildCache
         if (_entries.TryGetValue(unit, out var entry) && entry.Input == input && Fresh(entry, facts))
         {
             Interlocked.Increment(ref _hits);
-            return entry;
+            return new CacheEntry(entry.Input, [], entry.Payload);
         }
 
         Interlocked.Increment(ref _misses);
         return null;
     }
 
-    private static bool Fresh(CacheEntry entry, IFactSource facts)
+    private bool Fresh(StoredEntry entry, IFactSource facts)
     {
-        foreach (var (key, value) in entry.Reads)
+        for (var i = 0; i < entry.Keys.Length; i++)
         {
-            if (facts.Hash(key) != value)
+            var current = Current(entry.Keys[i], facts);
+            if (current != entry.Values[i] && current != FactValues.Unchanged)
             {
                 return false;
             }
@@ -137,10 +165,53 @@ public sealed class BuildCache
         return true;
     }
 
+    /// <summary>A fact's value in this build, asked of the facts the first time.</summary>
+    private UInt128 Current(int key, IFactSource facts)
+    {
+        var memo = Volatile.Read(ref _current);
+        if (key < memo.Length && memo[key] is UInt128 known)
+        {
+            return known;
+        }
+
+        var value = facts.Hash(_keys[key]);
+        if (key < memo.Length)
+        {
+            memo[key] = value;
+        }
+
+        return value;
+    }
+
     public void Store(UInt128 unit, CacheEntry entry)
     {
         _used.TryAdd(unit, 0);
-        _entries[unit] = entry;
+        var keys = new int[entry.Reads.Count];
+        var values = new UInt128[entry.Reads.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = KeyOf(entry.Reads[i].Key);
+            values[i] = entry.Reads[i].Value;
+        }
+
+        _entries[unit] = new StoredEntry(entry.Input, keys, values, entry.Payload);
+    }
+
+    private int KeyOf(string key)
+    {
+        if (_keyIndex.TryGetValue(key, out var index))
+        {
+            return index;
+        }
+
+        lock (_keys)
+        {
+            return _keyIndex.GetOrAdd(key, k =>
+            {
+                _keys.Add(k);
+                return _keys.Count - 1;
+            });
+        }
     }
 
     /// <summary>Drops a unit's entry (its work reported an error, which is never cached).</summary>
@@ -148,6 +219,27 @@ public sealed class BuildCache
     {
         _used.TryAdd(unit, 0);
         _entries.TryRemove(unit, out _);
+    }
+
+    /// <summary>
+    /// Keep each cached chain's resulting document in memory between builds, as well as its encoded
+    /// result: a long-lived cache (the preview's) then hands an unchanged page's document to the next
+    /// build as it is, with nothing decoded or rebuilt.
+    /// </summary>
+    public bool KeepsDocuments { get; set; }
+
+    private readonly ConcurrentDictionary<UInt128, ResidentDocument> _resident = new();
+
+    /// <summary>The document a cached chain made for this unit and input in an earlier build of this process.</summary>
+    public ResidentDocument? Resident(UInt128 unit, UInt128 input) =>
+        KeepsDocuments && _resident.TryGetValue(unit, out var resident) && resident.Input == input ? resident : null;
+
+    public void KeepResident(UInt128 unit, ResidentDocument resident)
+    {
+        if (KeepsDocuments)
+        {
+            _resident[unit] = resident;
+        }
     }
 
     /// <summary>Other state a build keeps for the next one (file fingerprints, output manifests), by name.</summary>
@@ -169,9 +261,22 @@ public sealed class BuildCache
             }
         }
 
+        foreach (var unit in _resident.Keys)
+        {
+            if (!_entries.ContainsKey(unit))
+            {
+                _resident.TryRemove(unit, out _);
+            }
+        }
+
         _used.Clear();
         _hits = 0;
         _misses = 0;
+        // Facts are read afresh by the next build.
+        lock (_keys)
+        {
+            Volatile.Write(ref _current, new object?[_keys.Count]);
+        }
     }
 
     /// <summary>Sweeps, then writes the cache through a temporary file, so a crash never leaves half a cache.</summary>
@@ -183,13 +288,19 @@ public sealed class BuildCache
             return;
         }
 
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Only the keys the kept entries use are written, renumbered.
         var entries = _entries.OrderBy(e => e.Key).ToList();
+        var renumbered = new Dictionary<int, int>();
+        var keys = new List<string>();
         foreach (var (_, entry) in entries)
         {
-            foreach (var (key, _) in entry.Reads)
+            foreach (var key in entry.Keys)
             {
-                keys.TryAdd(key, keys.Count);
+                if (!renumbered.ContainsKey(key))
+                {
+                    renumbered[key] = keys.Count;
+                    keys.Add(_keys[key]);
+                }
             }
         }
 
@@ -200,7 +311,7 @@ public sealed class BuildCache
         {
             var header = new CacheWriter();
             header.WriteHash(Salt);
-            header.WriteStrings(keys.Keys.ToList());
+            header.WriteStrings(keys);
             header.WriteUInt((ulong)_sections.Count);
             foreach (var (name, bytes) in _sections.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
@@ -217,11 +328,11 @@ public sealed class BuildCache
                 writer.Reset();
                 writer.WriteHash(unit);
                 writer.WriteHash(entry.Input);
-                writer.WriteUInt((ulong)entry.Reads.Count);
-                foreach (var (key, value) in entry.Reads)
+                writer.WriteUInt((ulong)entry.Keys.Length);
+                for (var i = 0; i < entry.Keys.Length; i++)
                 {
-                    writer.WriteUInt((ulong)keys[key]);
-                    writer.WriteHash(value);
+                    writer.WriteUInt((ulong)renumbered[entry.Keys[i]]);
+                    writer.WriteHash(entry.Values[i]);
                 }
 
                 writer.WriteUInt((ulong)entry.Payload.Length);

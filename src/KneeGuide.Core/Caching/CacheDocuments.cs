@@ -25,9 +25,11 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
             var input = inputs[i];
             var key = ContentHash.Of(context.PipelineName, unit, input.Source ?? input.Destination);
             var fingerprint = Fingerprint(input, codecs);
-            if (cache.Find(key, fingerprint, facts) is { } entry && Restore(input, entry.Payload, codecs, context) is { } restored)
+            if (cache.Find(key, fingerprint, facts) is { } entry
+                && (cache.Resident(key, fingerprint) is { } resident ? Reuse(resident, context) : Restore(input, entry.Payload, codecs, context)) is { } restored)
             {
                 results[i] = restored.Document;
+                cache.KeepResident(key, new ResidentDocument(fingerprint, restored.Document, restored.Diagnostics));
                 return;
             }
 
@@ -54,10 +56,24 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
             cache.Store(key, new CacheEntry(fingerprint, reads.Snapshot(), payload));
         }
 
-        return output is null ? null : WithHashes(output, hashes);
+        var result = output is null ? null : WithHashes(output, hashes);
+        cache.KeepResident(key, new ResidentDocument(fingerprint, result, reported));
+        return result;
     }
 
-    private static (Document? Document, bool Dropped)? Restore(Document input, ReadOnlyMemory<byte> payload, FacetCodecs codecs, IExecutionContext context)
+    /// <summary>A document from the document an earlier build of this process made (the preview keeps them).</summary>
+    private static (Document? Document, IReadOnlyList<Diagnostic> Diagnostics)? Reuse(ResidentDocument resident, IExecutionContext context)
+    {
+        if (resident.Output is { Destination: { } destination, Content: WrittenContent written } && !context.GetService<IOutputSink>().TryReuse(destination, written.WrittenHash))
+        {
+            return null;
+        }
+
+        context.Diagnostics.AddRange(resident.Diagnostics);
+        return (resident.Output, resident.Diagnostics);
+    }
+
+    private static (Document? Document, IReadOnlyList<Diagnostic> Diagnostics)? Restore(Document input, ReadOnlyMemory<byte> payload, FacetCodecs codecs, IExecutionContext context)
     {
         CachePayload.Decoded decoded;
         try
@@ -72,7 +88,7 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
         if (decoded.Dropped)
         {
             context.Diagnostics.AddRange(decoded.Diagnostics);
-            return (null, true);
+            return (null, decoded.Diagnostics);
         }
 
         var document = input;
@@ -81,10 +97,7 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
             document = document.Without(type);
         }
 
-        foreach (var (type, facet) in decoded.Facets)
-        {
-            document = document.WithLazyFacet(type, facet);
-        }
+        document = document.WithFacets(decoded.Facets.Select(f => (f.Type, (object)f.Facet)).ToList());
 
         if (decoded.DestinationChanged)
         {
@@ -108,7 +121,7 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
         }
 
         context.Diagnostics.AddRange(decoded.Diagnostics);
-        return (WithHashes(document, decoded.Hashes), false);
+        return (WithHashes(document, decoded.Hashes), decoded.Diagnostics);
     }
 
     /// <summary>

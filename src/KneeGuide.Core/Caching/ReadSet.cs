@@ -36,7 +36,12 @@ public sealed class ReadSet
     }
 
     /// <summary>Records a fact through the facts that know its current value.</summary>
-    public void Read(IFactSource facts, string key) => Add(key, facts.Hash(key));
+    public void Read(IFactSource facts, string key)
+    {
+        var value = facts.Hash(key);
+        // "Unchanged" only answers a check; a read must record the value itself.
+        Add(key, value != FactValues.Unchanged ? value : throw new InvalidOperationException($"The fact '{key}' was recorded through a source that only says it is unchanged: record it where its value is worked out."));
+    }
 
     /// <summary>The reads in key order (stable, so a cache entry's bytes do not depend on timing).</summary>
     public IReadOnlyList<KeyValuePair<string, UInt128>> Snapshot()
@@ -55,5 +60,16 @@ public sealed class ReadSet
 /// </summary>
 public interface IFactSource
 {
+    /// <summary>
+    /// The fact's current hash, or <see cref="FactValues.Unchanged"/> when the source knows that the
+    /// fact has the value it had in the previous build (every entry the cache keeps was checked, or
+    /// made, by that build, so it saw exactly that value).
+    /// </summary>
     UInt128 Hash(string key);
+}
+
+public static class FactValues
+{
+    /// <summary>"Same as in the previous build": lets a source skip working out facts it knows did not change.</summary>
+    public static readonly UInt128 Unchanged = UInt128.MaxValue;
 }

@@ -12,7 +12,14 @@ namespace KneeGuide.Site.Caching;
 /// </summary>
 public static class ModelCodec
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Ordered = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> ListTypes = new();
+
     public static void Write(CacheWriter writer, object model) => WriteValue(writer, model.GetType(), model);
+
+    /// <summary>A model's properties in key order, worked out once per type.</summary>
+    private static System.Reflection.PropertyInfo[] Properties(Type type) =>
+        Ordered.GetOrAdd(type, t => YamlNames.Members(t).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value).ToArray());
 
     public static T Read<T>(CacheReader reader) where T : class => (T)ReadValue(reader, typeof(T))!;
 
@@ -54,6 +61,15 @@ public static class ModelCodec
             return;
         }
 
+        if (value is Located<string> located)
+        {
+            // The common case (ids, tags, steps), without reflection.
+            w.WriteBool(true);
+            w.WriteString(located.Value);
+            w.WriteLocation(located.Location);
+            return;
+        }
+
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Located<>))
         {
             var inner = type.GetGenericArguments()[0];
@@ -75,7 +91,7 @@ public static class ModelCodec
             return;
         }
 
-        foreach (var (_, property) in YamlNames.Members(type).OrderBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var property in Properties(type))
         {
             WriteValue(w, property.PropertyType, property.GetValue(value));
         }
@@ -120,6 +136,12 @@ public static class ModelCodec
             return Enum.ToObject(type, r.ReadInt());
         }
 
+        if (type == typeof(Located<string>))
+        {
+            var text = r.ReadBool() ? r.ReadRequiredString() : throw new CacheFormatException("a located value is missing");
+            return new Located<string>(text, r.ReadLocation());
+        }
+
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Located<>))
         {
             var inner = ReadValue(r, type.GetGenericArguments()[0]);
@@ -130,7 +152,9 @@ public static class ModelCodec
         {
             var item = type.GetGenericArguments()[0];
             var count = (int)r.ReadUInt();
-            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item), count)!;
+            var list = ListTypes.GetOrAdd(item, static t => typeof(List<>).MakeGenericType(t)) is var listType && listType == typeof(List<string>)
+                ? new List<string>(count)
+                : listType == typeof(List<Located<string>>) ? new List<Located<string>>(count) : (IList)Activator.CreateInstance(listType, count)!;
             for (var i = 0; i < count; i++)
             {
                 list.Add(ReadValue(r, item));
@@ -140,7 +164,7 @@ public static class ModelCodec
         }
 
         var instance = Activator.CreateInstance(type)!;
-        foreach (var (_, property) in YamlNames.Members(type).OrderBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var property in Properties(type))
         {
             property.SetValue(instance, ReadValue(r, property.PropertyType));
         }

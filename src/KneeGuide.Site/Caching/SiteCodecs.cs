@@ -78,6 +78,7 @@ public static class SiteCodecs
         w.WriteBool(p.Draft);
         w.WriteBool(p.Failed);
         w.WriteBool(p.Published);
+        w.WriteBool(p.LinkCheck);
     }
 
     private static ContentPage ReadPage(CacheReader r) => new()
@@ -101,6 +102,7 @@ public static class SiteCodecs
         Draft = r.ReadBool(),
         Failed = r.ReadBool(),
         Published = r.ReadBool(),
+        LinkCheck = r.ReadBool(),
     };
 
     private static void WriteBody(CacheWriter w, RenderedMarkdown b)

@@ -1,4 +1,5 @@
 using KneeGuide.Core;
+using KneeGuide.Core.Caching;
 using KneeGuide.Site.Diagnostics;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Markdown;
@@ -130,7 +131,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         };
         // The views of this index answer what pages read of each other: every cached page's check in
         // the PostProcess phase asks them.
-        context.GetService<SiteFacts>().Attach(new Templates.ViewModelFactory(inputs, index));
+        context.GetService<SiteFacts>().Attach(new Templates.ViewModelFactory(inputs, index), ViewEpoch(all), context.GetService<BuildCache>());
         return Task.FromResult<IReadOnlyList<Document>>([new Document(null, null).With(index)]);
 
         bool CheckImage(string file, SourceLocation at, DiagnosticBag bag)
@@ -144,6 +145,34 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
 
             return CheckCredit(file, at, bag);
         }
+    }
+
+    /// <summary>
+    /// A hash of everything the views read of pages (see <see cref="SiteFacts.Attach"/>): each page's
+    /// facts as the cache hashed them (not its rendered body), the credits and the image files.
+    /// </summary>
+    private UInt128 ViewEpoch(IReadOnlyList<Document> all)
+    {
+        Type[] read = [typeof(ContentPage), typeof(BodyFacts), typeof(RenderedSteps), typeof(ArticleFrontMatter), typeof(ExerciseFrontMatter), typeof(PageFrontMatter)];
+        var hash = new ContentHash.Builder();
+        foreach (var doc in all)
+        {
+            hash.Add(doc.Source);
+            var known = doc.Get<FacetHashes>();
+            foreach (var type in read)
+            {
+                // A page that went through the cache has its facets' hashes; one that did not has an
+                // epoch no earlier build had.
+                hash.Add(known?.Of(type) ?? (doc.Has(type) ? ContentHash.Of(Guid.NewGuid().ToString()) : 0));
+            }
+        }
+
+        foreach (var (file, credit) in inputs.Credits)
+        {
+            hash.Add(file).Add(credit.Title).Add(credit.Author).Add(credit.Source).Add(credit.License).Add(credit.LicenseUrl);
+        }
+
+        return hash.AddAll(inputs.Catalog.FilesOf(ContentKind.Image)).Finish();
     }
 
     private bool CheckCredit(string file, SourceLocation at, DiagnosticBag diagnostics)

@@ -43,6 +43,9 @@ public sealed class ContentPage
 
     public bool Draft { get; init; }
 
+    /// <summary>false when the page's front matter says <c>link_check: false</c>.</summary>
+    public bool LinkCheck { get; init; } = true;
+
     /// <summary>The front matter had errors: the page is known (links to it are not "missing") but not published.</summary>
     public bool Failed { get; init; }
 

@@ -144,7 +144,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
             {
                 Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = a.Title, Description = a.Description,
                 Date = a.Date, Updated = a.Updated, Reviewed = a.Reviewed, ReviewedAt = reviewedAt, Tags = a.Tags, Exercises = a.Exercises, Mobility = a.Mobility,
-                Image = a.Image, RedirectFrom = a.RedirectFrom, Draft = draft, Failed = failed, Published = published,
+                Image = a.Image, RedirectFrom = a.RedirectFrom, Draft = draft, Failed = failed, Published = published, LinkCheck = a.LinkCheck,
             },
             ExerciseFrontMatter e => new ContentPage
             {
@@ -154,7 +154,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
             PageFrontMatter p => new ContentPage
             {
                 Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = p.Title, Description = p.Description,
-                Image = p.Image, RedirectFrom = p.RedirectFrom, Draft = draft, Failed = failed, Published = published,
+                Image = p.Image, RedirectFrom = p.RedirectFrom, Draft = draft, Failed = failed, Published = published, LinkCheck = p.LinkCheck,
             },
             _ => new ContentPage { Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = slug, Failed = true },
         };

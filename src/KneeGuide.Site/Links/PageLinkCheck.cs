@@ -115,8 +115,7 @@ public sealed class PageLinkCheck(ProducedSite site, IReadOnlyList<string> ignor
         return new PageValidation(faults, templateFaults, links, anchors, external);
     }
 
-    private static bool OptedOut(Document document) =>
-        document.Get<ArticleFrontMatter>() is { LinkCheck: false } || document.Get<PageFrontMatter>() is { LinkCheck: false };
+    private static bool OptedOut(Document document) => document.Get<ContentPage>() is { LinkCheck: false };
 
     private static bool Ignored(string href, IReadOnlyList<string> ignore)
     {

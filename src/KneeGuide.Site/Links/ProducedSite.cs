@@ -25,7 +25,7 @@ public sealed record LinkCheck(LinkProblem? Problem, bool IsExternal = false, bo
 public sealed partial class ProducedSite : IFactSource
 {
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PageLinks> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Document> _pages = new(StringComparer.Ordinal);
     private readonly SiteIndex _index;
     private readonly List<string> _pageUrls;
 
@@ -36,9 +36,11 @@ public sealed partial class ProducedSite : IFactSource
         {
             var path = "/" + doc.Destination;
             _files.Add(path);
-            if (doc.Get<PageLinks>() is { } links)
+            // A page's links and ids are read only when a link into it is checked: an unchanged site
+            // whose checks come from the cache never decodes them.
+            if (doc.Has<PageLinks>())
             {
-                _pages[path] = links;
+                _pages[path] = doc;
             }
         }
 
@@ -87,7 +89,7 @@ public sealed partial class ProducedSite : IFactSource
                 return _index.FailedUrls.Contains(asPage) ? LinkCheck.Ok : new LinkCheck(Missing(decoded));
             }
 
-            _pages.TryGetValue(file, out target);
+            target = _pages.TryGetValue(file, out var page) ? page.Get<PageLinks>() : null;
         }
 
         if (string.IsNullOrEmpty(fragment) || fragment == "top" || target is null)
@@ -128,9 +130,12 @@ public sealed partial class ProducedSite : IFactSource
 
         if (key.StartsWith("ids:", StringComparison.Ordinal))
         {
-            return _idHashes.GetOrAdd(key["ids:".Length..], file => _pages.TryGetValue(file, out var page)
-                ? new ContentHash.Builder().AddAll(page.Ids.Order(StringComparer.Ordinal)).AddAll(page.ContentIds).Finish()
-                : ContentHash.Of("not a page"));
+            // What the ids of a page are is summed up by the hash of its links and ids as cached:
+            // a page whose links change is taken to have new ids, which only costs a recheck.
+            var file = key["ids:".Length..];
+            return _pages.TryGetValue(file, out var page)
+                ? page.Get<FacetHashes>()?.Of<PageLinks>() ?? _idHashes.GetOrAdd(file, _ => new ContentHash.Builder().AddAll(page.Require<PageLinks>().Ids.Order(StringComparer.Ordinal)).Finish())
+                : ContentHash.Of("not a page");
         }
 
         return 0;

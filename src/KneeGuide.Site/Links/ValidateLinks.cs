@@ -35,14 +35,14 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
         var codecs = context.GetService<FacetCodecs>();
         var site = new ProducedSite(documents, index);
         var check = new PageLinkCheck(site, ignore, context.GetService<TemplateLinkLocator>());
-        var pages = documents.Select(d => (Doc: d, Links: d.Get<PageLinks>())).Where(p => p.Links is not null).ToList();
+        var pages = documents.Where(d => d.Has<PageLinks>()).ToList();
         var settings = new ContentHash.Builder().Add(Version).AddAll(ignore).Finish();
         var results = new PageValidation[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
-            var (doc, links) = pages[i];
+            var doc = pages[i];
             var key = ContentHash.Of("validate", doc.Destination);
-            var input = Input(doc, links!, settings, codecs);
+            var input = Input(doc, settings, codecs);
             if (cache.Find(key, input, site) is { } entry && Decode(entry.Payload) is { } cached)
             {
                 results[i] = cached;
@@ -50,7 +50,7 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
             }
 
             var reads = new ReadSet();
-            var result = check.Check(doc, links!, reads);
+            var result = check.Check(doc, doc.Require<PageLinks>(), reads);
             results[i] = result;
             if (result.Faults.Count == 0 && result.TemplateFaults.Count == 0)
             {
@@ -70,11 +70,11 @@ public sealed class ValidateLinks(string[] pipelines, ExternalCheckOptions? exte
     }
 
     /// <summary>A page's check depends on its links and ids, and on its own opt-out (link_check: false).</summary>
-    private static UInt128 Input(Document doc, PageLinks links, UInt128 settings, FacetCodecs codecs)
+    private static UInt128 Input(Document doc, UInt128 settings, FacetCodecs codecs)
     {
         var hash = new ContentHash.Builder().Add(settings).Add(doc.Destination);
-        hash.Add(doc.Get<FacetHashes>()?.Of<PageLinks>() ?? ContentHash.Of(codecs.Encode(typeof(PageLinks), links)));
-        hash.Add(doc.Get<ArticleFrontMatter>() is { LinkCheck: false } || doc.Get<PageFrontMatter>() is { LinkCheck: false });
+        hash.Add(doc.Get<FacetHashes>()?.Of<PageLinks>() ?? ContentHash.Of(codecs.Encode(typeof(PageLinks), doc.Require<PageLinks>())));
+        hash.Add(doc.Get<ContentPage>() is { LinkCheck: false });
         return hash.Finish();
     }
 

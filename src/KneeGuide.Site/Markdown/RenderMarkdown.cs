@@ -26,7 +26,7 @@ public sealed class RenderMarkdown : ParallelModule
         var text = input.Content.ReadText();
         try
         {
-            var checkLinks = input.Get<ArticleFrontMatter>() is not { LinkCheck: false } && input.Get<PageFrontMatter>() is not { LinkCheck: false };
+            var checkLinks = page.LinkCheck;
             var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks);
             // The source text is not needed after this: let it go rather than hold every page's
             // Markdown until the end of the build.

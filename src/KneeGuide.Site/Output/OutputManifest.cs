@@ -16,11 +16,17 @@ public sealed class OutputManifest
 
     public readonly record struct Entry(UInt128 Hash, long Size, long WriteTicks);
 
-    public static OutputManifest Empty() => new(new Dictionary<string, Entry>(StringComparer.Ordinal));
+    public static OutputManifest Empty(bool trusted = false) => new(new Dictionary<string, Entry>(StringComparer.Ordinal)) { Trusted = trusted };
 
     public int Count => _files.Count;
 
     public IEnumerable<string> Paths => _files.Keys;
+
+    /// <summary>
+    /// Take the record for the files without looking at them: for folders no one else writes to (the
+    /// preview's, kept by one process that wrote every file in them itself).
+    /// </summary>
+    public bool Trusted { get; init; }
 
     /// <summary>The hash of the file at <paramref name="destination"/> under <paramref name="root"/>, when it is there unchanged.</summary>
     public UInt128? Verified(string root, string destination)
@@ -30,8 +36,15 @@ public sealed class OutputManifest
             return null;
         }
 
+        if (Trusted)
+        {
+            return entry.Hash;
+        }
+
+        // One lstat: size and time come from it; a link (which could point anywhere) never matches,
+        // since KneeGuide writes plain files and hard links.
         var info = new FileInfo(Path.Combine(root, destination));
-        return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.WriteTicks && info.LinkTarget is null ? entry.Hash : null;
+        return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.WriteTicks && (info.Attributes & FileAttributes.ReparsePoint) == 0 ? entry.Hash : null;
     }
 
     public bool Has(string destination) => _files.ContainsKey(destination);
@@ -66,12 +79,12 @@ public sealed class OutputManifest
         }
     }
 
-    public static OutputManifest Read(ReadOnlyMemory<byte>? bytes)
+    public static OutputManifest Read(ReadOnlyMemory<byte>? bytes, bool trusted = false)
     {
         var files = new Dictionary<string, Entry>(StringComparer.Ordinal);
         if (bytes is not { } section)
         {
-            return new OutputManifest(files);
+            return new OutputManifest(files) { Trusted = trusted };
         }
 
         try
@@ -88,7 +101,7 @@ public sealed class OutputManifest
             files.Clear();
         }
 
-        return new OutputManifest(files);
+        return new OutputManifest(files) { Trusted = trusted };
     }
 
     public byte[] ToBytes()

@@ -14,6 +14,7 @@ namespace KneeGuide.Site.Output;
 /// </summary>
 public sealed class OutputStaging : IOutputSink
 {
+    private readonly bool _private;
     private readonly string _parent;
     private readonly string _name;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
@@ -24,8 +25,10 @@ public sealed class OutputStaging : IOutputSink
     private int _written;
     private int _reused;
 
-    public OutputStaging(string outputRoot)
+    /// <param name="privateFolder">The output is KneeGuide's own (the preview's, written by this process only): its records are trusted without looking at each file.</param>
+    public OutputStaging(string outputRoot, bool privateFolder = false)
     {
+        _private = privateFolder;
         OutputRoot = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         _parent = Path.GetDirectoryName(OutputRoot)!;
         _name = Path.GetFileName(OutputRoot);
@@ -76,13 +79,13 @@ public sealed class OutputStaging : IOutputSink
         _reused = 0;
         try
         {
-            _live = Directory.Exists(OutputRoot) && OutputMarker.IsMarked(OutputRoot) ? OutputManifest.Read(cache.Section(LiveSection)) : OutputManifest.Empty();
-            _staged = OutputManifest.Read(cache.Section(StagedSection));
+            _live = Directory.Exists(OutputRoot) && OutputMarker.IsMarked(OutputRoot) ? OutputManifest.Read(cache.Section(LiveSection), _private) : OutputManifest.Empty(_private);
+            _staged = OutputManifest.Read(cache.Section(StagedSection), _private);
             if (!Directory.Exists(StagingRoot) || _staged.Count == 0)
             {
                 // Nothing known about what is in it: start from an empty folder.
                 DeleteIfOurs(StagingRoot);
-                _staged = OutputManifest.Empty();
+                _staged = OutputManifest.Empty(_private);
                 Directory.CreateDirectory(StagingRoot);
                 OutputMarker.Write(StagingRoot);
             }
@@ -126,6 +129,12 @@ public sealed class OutputStaging : IOutputSink
     public UInt128 ReusableHash(string destination) =>
         _live.Verified(OutputRoot, destination) ?? _staged.Verified(StagingRoot, destination) ?? 0;
 
+    /// <summary>
+    /// Whether the staging folder already holds exactly this file (checked before anything is made
+    /// again, so that an unchanged page costs one look at one file).
+    /// </summary>
+    public bool Holds(string destination, UInt128 hash) => _staged.Verified(StagingRoot, destination) == hash;
+
     /// <summary>Writes a document's content, unless the staging folder already holds exactly that content.</summary>
     public void Write(string destination, DocumentContent content, UInt128 hash)
     {
@@ -151,7 +160,21 @@ public sealed class OutputStaging : IOutputSink
             return true;
         }
 
-        var path = PathFor(destination);
+        if (Reuse(destination, hash))
+        {
+            return true;
+        }
+
+        _claimed.TryRemove(destination, out _);
+        return false;
+    }
+
+    /// <summary>
+    /// Puts the file with this hash at an already claimed destination: kept when the staging folder
+    /// has it, hard-linked (or copied) from the live output when that has it; false when neither has.
+    /// </summary>
+    public bool Reuse(string destination, UInt128 hash)
+    {
         if (_staged.Verified(StagingRoot, destination) == hash)
         {
             Interlocked.Increment(ref _reused);
@@ -160,10 +183,10 @@ public sealed class OutputStaging : IOutputSink
 
         if (_live.Verified(OutputRoot, destination) != hash)
         {
-            _claimed.TryRemove(destination, out _);
             return false;
         }
 
+        var path = PathFor(destination);
         File.Delete(path);
         var live = Path.Combine(OutputRoot, destination);
         if (!HardLinks.TryCreate(path, live))

@@ -35,6 +35,17 @@ public sealed class WriteFiles : ParallelModule
         }
 
         var hash = input.Content.Hash();
+        if (input.Content is ReusedContent)
+        {
+            // A whole-site file its module did not make again (CacheAggregate checked it is at hand).
+            if (!staging.Reuse(input.Destination, hash))
+            {
+                throw new InvalidOperationException($"The earlier output's {input.Destination} was to be reused but is gone.");
+            }
+
+            return input.WithContent(DocumentContent.Written(hash));
+        }
+
         staging.Write(input.Destination, input.Content, hash);
         context.Reads.Add(SiteFacts.Output(input.Destination), hash);
         return Release(input, DocumentContent.Written(hash));

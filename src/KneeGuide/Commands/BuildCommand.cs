@@ -18,6 +18,10 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
         [Description("Replace the output folder even though it holds files KneeGuide did not make. Never replaces the input or theme folder, a folder containing them, a git repository, your home folder or a drive's root.")]
         public bool Force { get; init; }
 
+        [CommandOption("--no-cache")]
+        [Description("Build everything again, ignoring the build cache in .kneeguide/ (the output is the same either way; the new cache is kept for the next build).")]
+        public bool NoCache { get; init; }
+
         [CommandOption("--strict")]
         [Description("Fail on warnings too (for example a clinical review that is overdue).")]
         public bool Strict { get; init; }
@@ -47,7 +51,7 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal, Force = settings.Force, DeferCleanup = true };
+        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal, Force = settings.Force, NoCache = settings.NoCache, DeferCleanup = true };
         var result = await BuildProgress.RunAsync(options, settings.Format == "text", cancellationToken);
         if (result.Refusal is { } refusal)
         {

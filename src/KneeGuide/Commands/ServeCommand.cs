@@ -35,7 +35,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     /// an earlier version (before output folders were marked) is replaced too.
     /// </summary>
     internal static BuildOptions PreviewOptions(SiteSettings settings) =>
-        new(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true, ShowDrafts = true };
+        new(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true, ShowDrafts = true, PrivateOutput = true };
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -81,6 +81,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
         }
 
+        await site.WaitIdleAsync(CancellationToken.None);
+        site.SaveCache();
         return Program.Success;
     }
 

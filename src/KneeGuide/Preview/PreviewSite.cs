@@ -39,8 +39,10 @@ public sealed class PreviewSite(BuildOptions options)
             BuildResult result;
             try
             {
-                _cache ??= SiteBuilder.OpenCache(Options);
-                result = await SiteBuilder.BuildAsync(Options, cancellationToken: cancellationToken, cache: _cache);
+                // Kept for the whole session, with each page's documents: an unchanged page costs a
+                // look-up, not a decode.
+                _cache ??= SiteBuilder.OpenCache(Options, keepDocuments: true);
+                result = await SiteBuilder.BuildAsync(Options, cancellationToken: cancellationToken, cache: _cache, saveCache: false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -57,6 +59,15 @@ public sealed class PreviewSite(BuildOptions options)
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Writes the cache to disk (when the preview stops), so the next preview starts warm.</summary>
+    public void SaveCache()
+    {
+        if (_cache is not null)
+        {
+            SiteBuilder.SaveQuietly(_cache);
         }
     }
 

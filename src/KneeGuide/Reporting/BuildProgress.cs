@@ -90,6 +90,7 @@ public static class BuildProgress
 
         table.AddRow("[bold]build (wall clock)[/]", $"[bold]{Ms(result.Elapsed)}[/]");
         AnsiConsole.Write(table);
+        Console.Out.WriteLine($"cache: {result.CacheHits} results reused, {result.CacheMisses} made again{(result.CacheDiscarded is { } why ? $" (the cache on disk was not used: {why})" : "")}; files: {result.FilesWritten - result.FilesReused} written, {result.FilesReused} already in place");
     }
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
