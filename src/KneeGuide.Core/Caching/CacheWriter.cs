@@ -11,7 +11,7 @@ namespace KneeGuide.Core.Caching;
 /// </summary>
 public sealed class CacheWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
 
     public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;

@@ -48,7 +48,9 @@ public sealed class ReadSet
     {
         lock (_reads)
         {
-            return _reads.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+            var reads = _reads.ToArray();
+            Array.Sort(reads, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return reads;
         }
     }
 }

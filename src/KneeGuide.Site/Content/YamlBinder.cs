@@ -218,7 +218,7 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
 
         foreach (var (key, property) in members)
         {
-            if (!seen.Contains(key) && property.GetCustomAttribute<RequiredAttribute>() is not null)
+            if (!seen.Contains(key) && YamlMemberRules.For(property).Required)
             {
                 var name = path.Length == 0 ? key : $"{path}.{key}";
                 Fail(map, ErrorCodes.MissingKey, $"missing required key '{name}'");
@@ -234,9 +234,10 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
     /// </summary>
     private bool CheckValue(PropertyInfo property, object value, YamlNode node, string path)
     {
-        if (property.GetCustomAttribute<RequiredAttribute>() is not null)
+        var rules = YamlMemberRules.For(property);
+        if (rules.Required)
         {
-            var what = property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description.TrimEnd('.') ?? "a value";
+            var what = rules.Description?.TrimEnd('.') ?? "a value";
             if (IsBlankText(value))
             {
                 Fail(node, ErrorCodes.EmptyValue, $"'{path}' is empty, but it is required ({what}): write it after '{path.Split('.')[^1]}:'");
@@ -250,17 +251,16 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
             }
         }
 
-        if (property.GetCustomAttribute<RangeAttribute>() is { } range && value is int number
+        if (rules.Range is { } range && value is int number
             && (number < (int)range.Minimum || number > (int)range.Maximum))
         {
             Fail(node, ErrorCodes.OutOfRange, $"'{path}' is {number}, which makes no sense for a patient: it must be from {range.Minimum} to {range.Maximum}");
             return false;
         }
 
-        if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern && Text(value) is { } text
-            && !System.Text.RegularExpressions.Regex.IsMatch(text, pattern.Pattern))
+        if (rules.Pattern is { } pattern && Text(value) is { } text && !pattern.IsMatch(text))
         {
-            Fail(node, ErrorCodes.InvalidValue, $"'{path}' {pattern.ErrorMessage ?? "has the wrong form"}, not '{text}'");
+            Fail(node, ErrorCodes.InvalidValue, $"'{path}' {rules.PatternMessage ?? "has the wrong form"}, not '{text}'");
             return false;
         }
 
@@ -312,6 +312,26 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
         "DateOnly" => "a date",
         _ => "a value",
     };
+}
+
+/// <summary>
+/// The checks a front matter property declares with attributes, read once per property: reflection
+/// over attributes is slow enough to show in a 5,000-page build when repeated for every value.
+/// </summary>
+public sealed record YamlMemberRules(bool Required, string? Description, RangeAttribute? Range, System.Text.RegularExpressions.Regex? Pattern, string? PatternMessage)
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, YamlMemberRules> Cache = new();
+
+    public static YamlMemberRules For(PropertyInfo property) => Cache.GetOrAdd(property, p =>
+    {
+        var pattern = p.GetCustomAttribute<RegularExpressionAttribute>();
+        return new YamlMemberRules(
+            p.GetCustomAttribute<RequiredAttribute>() is not null,
+            p.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description,
+            p.GetCustomAttribute<RangeAttribute>(),
+            pattern is null ? null : new System.Text.RegularExpressions.Regex(pattern.Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant),
+            pattern?.ErrorMessage);
+    });
 }
 
 /// <summary>Snake_case key names for the properties of a front matter class, cached per type.</summary>

@@ -36,19 +36,11 @@ public sealed class RenderPages : ParallelModule
 /// <summary>Builds the one <see cref="PageRenderer"/> of a build lazily, the first time a PostProcess module asks for it.</summary>
 public sealed class PageRendererFactory(ThemeTemplates theme, SiteFacts facts)
 {
-    private readonly Lock _lock = new();
-    private PageRenderer? _renderer;
+    // The views were made with the site index (BuildSiteIndex), before any page could ask. Lazy
+    // takes no lock once the renderer exists: every page of a build asks for it.
+    private readonly Lazy<PageRenderer> _renderer = new(() => new PageRenderer(theme, facts.Views));
 
-    public PageRenderer Get(IExecutionContext context)
-    {
-        lock (_lock)
-        {
-            // The views were made with the site index (BuildSiteIndex), before any page could ask.
-            _renderer ??= new PageRenderer(theme, facts.Views);
-
-            return _renderer;
-        }
-    }
+    public PageRenderer Get(IExecutionContext context) => _renderer.Value;
 
     public static SiteIndex Index(IExecutionContext context) => context.Outputs[SitePipelineNames.SiteIndex][0].Require<SiteIndex>();
 }
