@@ -53,6 +53,11 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
             }
 
 
+            if (doc.Get<ExerciseFrontMatter>() is { } exercise)
+            {
+                CheckProgressions(page, exercise, exerciseIds, unpublishedExercises, diagnostics);
+            }
+
             foreach (var slug in page.Mobility.Where(m => !mobilitySlugs.Contains(m.Value)))
             {
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownMobility, slug.Location, $"unknown mobility slug '{slug.Value}': there is no mobility/{slug.Value}.md", Suggestions.Closest(slug.Value, mobilitySlugs)));
@@ -61,6 +66,12 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
             if (!page.Published)
             {
                 continue;
+            }
+
+            var inline = doc.Get<BodyFacts>()?.InlineCards ?? [];
+            foreach (var id in page.Exercises.Where(e => inline.Contains(e.Value)))
+            {
+                diagnostics.Add(Diagnostic.Warning(ErrorCodes.ExerciseListedTwice, id.Location, $"'{id.Value}' is also placed as a card in the text ([...](../exercises/{id.Value}.md \"card\")), so it is listed once, there, and not again at the end: remove it from exercises:"));
             }
 
             foreach (var id in page.Exercises.Where(e => unpublishedExercises.Contains(e.Value)))
@@ -128,6 +139,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
             FailedUrls = pages.Where(p => p.Failed).Select(p => p.Url).ToHashSet(StringComparer.Ordinal),
             Redirects = redirects,
             UsedImages = usedImages,
+            Progressions = Progressions(published),
         };
         // The views of this index answer what pages read of each other: every cached page's check in
         // the PostProcess phase asks them.
@@ -173,6 +185,67 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         }
 
         return hash.AddAll(inputs.Catalog.FilesOf(ContentKind.Image)).Finish();
+    }
+
+    /// <summary>
+    /// easier: and harder: name other exercises, like exercises: does: each must exist and be
+    /// published, and an exercise can be neither a variation of itself nor both easier and harder.
+    /// </summary>
+    private static void CheckProgressions(ContentPage page, ExerciseFrontMatter exercise, IReadOnlySet<string> exerciseIds, IReadOnlySet<string> unpublished, DiagnosticBag diagnostics)
+    {
+        foreach (var (key, ids) in new[] { ("easier", exercise.Easier), ("harder", exercise.Harder) })
+        {
+            foreach (var id in ids)
+            {
+                if (id.Value == page.Slug)
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, id.Location, $"'{id.Value}' in {key}: is this exercise itself: list other exercises, or remove it"));
+                }
+                else if (!exerciseIds.Contains(id.Value))
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownExercise, id.Location, $"unknown exercise id '{id.Value}' in {key}: there is no exercises/{id.Value}.md", Suggestions.Closest(id.Value, exerciseIds.Where(e => e != page.Slug))));
+                }
+                else if (page.Published && unpublished.Contains(id.Value))
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.LinkToDraft, id.Location, $"the exercise '{id.Value}' in {key}: is a draft (draft: true in exercises/{id.Value}.md), so the link to it would be missing: publish it or take it out of {key}:"));
+                }
+            }
+        }
+
+        var harder = exercise.Harder.Select(h => h.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in exercise.Easier.Where(e => harder.Contains(e.Value) && e.Value != page.Slug))
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, id.Location, $"'{id.Value}' is in both easier: and harder:: keep it in the one that is true"));
+        }
+    }
+
+    /// <summary>
+    /// Each published exercise's easier and harder variations, both ways: what it lists itself, then
+    /// the exercises that list it the other way round (A harder: [B] makes A easier than B), in id order.
+    /// </summary>
+    private static IReadOnlyDictionary<string, Progression> Progressions(IReadOnlyList<Document> published)
+    {
+        var exercises = published
+            .Where(d => d.Require<ContentPage>().Kind == ContentKind.Exercise && d.Get<ExerciseFrontMatter>() is not null)
+            .OrderBy(d => d.Require<ContentPage>().Slug, StringComparer.Ordinal)
+            .ToDictionary(d => d.Require<ContentPage>().Slug, d => d.Require<ExerciseFrontMatter>(), StringComparer.Ordinal);
+        var result = new SortedDictionary<string, Progression>(StringComparer.Ordinal);
+        foreach (var (id, fm) in exercises)
+        {
+            var easier = fm.Easier.Select(e => e.Value)
+                .Concat(exercises.Where(o => o.Value.Harder.Any(h => h.Value == id)).Select(o => o.Key));
+            var harder = fm.Harder.Select(h => h.Value)
+                .Concat(exercises.Where(o => o.Value.Easier.Any(e => e.Value == id)).Select(o => o.Key));
+            var p = new Progression(Known(easier), Known(harder));
+            if (p.Easier.Count + p.Harder.Count > 0)
+            {
+                result[id] = p;
+            }
+
+            IReadOnlyList<string> Known(IEnumerable<string> ids) => ids.Where(i => i != id && exercises.ContainsKey(i)).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        return result;
     }
 
     private bool CheckCredit(string file, SourceLocation at, DiagnosticBag diagnostics)

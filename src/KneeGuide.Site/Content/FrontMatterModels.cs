@@ -130,6 +130,12 @@ public sealed class ExerciseFrontMatter
     [Description("Tag slugs.")]
     public IReadOnlyList<Located<string>> Tags { get; init; } = [];
 
+    [Description("Exercise ids (file names in exercises/) of easier variations: shown on both pages (this one lists them as easier, they list this one as harder) and offered in the programme builder.")]
+    public IReadOnlyList<Located<string>> Easier { get; init; } = [];
+
+    [Description("Exercise ids (file names in exercises/) of harder variations: shown on both pages and offered in the programme builder.")]
+    public IReadOnlyList<Located<string>> Harder { get; init; } = [];
+
     [Description("true keeps the exercise out of the published site (the preview still shows it).")]
     public bool Draft { get; init; }
 }

@@ -121,6 +121,11 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
             PageFrontMatter p => ([], [], p.Image),
             _ => ((IReadOnlyList<Located<string>>)[], (IReadOnlyList<Located<string>>)[], null),
         };
+        if (model is ExerciseFrontMatter progressions)
+        {
+            exercises = [.. progressions.Easier, .. progressions.Harder];
+        }
+
         _ = FrontMatterValueRules.CheckInvisible(exercises, "exercise id", diagnostics).Count();
         _ = FrontMatterValueRules.CheckInvisible(mobility, "mobility slug", diagnostics).Count();
         _ = FrontMatterValueRules.CheckInvisible(image is null ? [] : [image], "image name", diagnostics).Count();

@@ -44,6 +44,9 @@ public sealed class SiteIndex
     /// <summary>Image file names that published pages use, with the first place each is used.</summary>
     public required IReadOnlyDictionary<string, SourceLocation> UsedImages { get; init; }
 
+    /// <summary>Exercise id -> its easier and harder variations, both ways (only exercises that have any).</summary>
+    public IReadOnlyDictionary<string, Progression> Progressions { get; init; } = new Dictionary<string, Progression>();
+
     public IEnumerable<Document> Published => ByUrl.Values;
 
     public static IReadOnlyList<Document> Sorted(IEnumerable<Document> documents) =>
@@ -53,3 +56,6 @@ public sealed class SiteIndex
             .ThenBy(d => d.Source, StringComparer.Ordinal)
             .ToList();
 }
+
+/// <summary>An exercise's easier and harder variations (published exercise ids).</summary>
+public sealed record Progression(IReadOnlyList<string> Easier, IReadOnlyList<string> Harder);

@@ -36,6 +36,44 @@ public sealed record SiteConfig
 
     [Description("Links (URLs or URL prefixes) the link checker must not report.")]
     public IReadOnlyList<string> LinkCheckIgnore { get; init; } = [];
+
+    [Description("The titles readers see for tags: a map from tag slug to title, e.g. runners-knee: \"Runner's knee\". A tag not listed is shown as its slug with spaces and a capital letter (knee-pain: Knee pain).")]
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    [Description("The pain-monitoring rule printed under the 0-10 pain scale on home exercise sheets.")]
+    public PainRule PainRule { get; init; } = new();
+
+    [Description("Reading age checks: every page is scored at build time and a page harder than the target is reported.")]
+    public ReadabilitySettings Readability { get; init; } = new();
+
+    /// <summary>The title readers see for a tag: site.yml's <c>tags:</c> map, else the slug with spaces and a capital.</summary>
+    public string TagTitle(string slug) =>
+        Tags.TryGetValue(slug, out var title) && title.Length > 0 ? title
+        : slug.Length == 0 ? slug : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
+}
+
+/// <summary><c>pain_rule:</c> in site.yml: how much pain during and after exercise the clinic says is fine.</summary>
+public sealed class PainRule
+{
+    [Range(0, 10), Description("The most pain, from 0 to 10, that is fine during exercise (default 3): the sheet's scale shades 0 to this.")]
+    public int Acceptable { get; init; } = 3;
+
+    [Description("The rule in the clinic's words, printed under the pain scale.")]
+    public string Text { get; init; } =
+        "Some pain while you exercise is fine if it stays at 3 out of 10 or less and has settled by the next morning. If it goes higher, or is worse the next day, do less next time and tell your physiotherapist.";
+}
+
+/// <summary><c>readability:</c> in site.yml.</summary>
+public sealed class ReadabilitySettings
+{
+    [Range(6, 18), Description("The reading age every page should meet (default 11, as the NHS and the Patient Information Forum advise: 9 to 11). A page above it gets a warning naming its hardest paragraphs.")]
+    public int TargetAge { get; init; } = 11;
+
+    [Description("Medical words patients need and that are explained on the page (patellofemoral, tendinopathy): not counted against a page's reading age.")]
+    public IReadOnlyList<string> MedicalTerms { get; init; } = [];
+
+    [Description("false turns the reading age warnings off (default true).")]
+    public bool Check { get; init; } = true;
 }
 
 public sealed class ClinicInfo

@@ -31,6 +31,7 @@ public static class ErrorCodes
     public const string UnsafePath = "KG1205";
     public const string CaseClash = "KG1206";
     public const string FileNameStyle = "KG1207";
+    public const string ExerciseListedTwice = "KG1208";
 
     // Markdown
     public const string NotAHeading = "KG1401";
@@ -85,6 +86,7 @@ public static class ErrorCodes
         [UnsafePath] = "Unsafe path",
         [CaseClash] = "File names differ only in case",
         [FileNameStyle] = "Capitals or spaces in a file name",
+        [ExerciseListedTwice] = "Exercise listed twice",
         [NotAHeading] = "Not a heading",
         [MissingImage] = "Missing image",
         [MissingCredit] = "Image without credit",

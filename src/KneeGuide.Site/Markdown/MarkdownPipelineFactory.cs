@@ -1,4 +1,5 @@
 using KneeGuide.Site.Content;
+using KneeGuide.Site.Markdown.Extensions.CareCard;
 using KneeGuide.Site.Markdown.Extensions.CreditedFigure;
 using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
 using KneeGuide.Site.Markdown.Extensions.HeadingId;
@@ -29,6 +30,7 @@ public static class MarkdownPipelineFactory
             .UseTaskLists()
             .UseAutoLinks()
             .UseFigures();
+        builder.Extensions.Add(new CareCardExtension());
         builder.Extensions.Add(new ExerciseCardExtension());
         builder.Extensions.Add(new CreditedFigureExtension(credits));
         return builder.Build();

@@ -20,6 +20,7 @@ public sealed class GeneratePages : IModule
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var index = PageRendererFactory.Index(context);
+        var config = context.GetService<SiteInputs>().Config;
         var pages = new List<GeneratedPage>
         {
             new("library", "Exercise library", "/exercises/", "Every exercise in the guide, with its dosage, what it works and what you need.", null, null, "library"),
@@ -28,9 +29,10 @@ public sealed class GeneratePages : IModule
             new("tags", "Topics", "/tags/", "Every topic in the guide.", null, null, "tags"),
         };
         pages.AddRange(index.Tags.Keys.Order(StringComparer.Ordinal).Select(tag =>
-            new GeneratedPage("tag", $"Topic: {tag}", $"/tags/{tag}/", $"Pages about {tag}.", "Topics", "/tags/", "tag", tag)));
+            new GeneratedPage("tag", $"Topic: {config.TagTitle(tag)}", $"/tags/{tag}/", $"Pages about {config.TagTitle(tag)}.", "Topics", "/tags/", "tag", tag)));
         pages.Add(new("credits", "Image credits", "/credits/", "Who made each image in the guide and under which licence.", null, null, "credits"));
         pages.Add(new("search", "Search", "/search/", "Search the guide.", null, null, "none"));
+        pages.Add(new("plan", "Home exercise programme", "/plan/", "Build a home exercise programme: pick exercises, order them, set the dose, then print it or share the link.", "Exercises", "/exercises/", "plan"));
         pages.Add(new("404", "Page not found", "/404.html", "This page does not exist.", null, null, "none"));
         IReadOnlyList<Document> documents = pages
             .Select(p => new Document(null, p.Url.EndsWith('/') ? ContentPaths.DestinationOf(p.Url) : p.Url.TrimStart('/')).With(p))
@@ -72,10 +74,28 @@ public sealed class RenderGeneratedPage : ParallelModule
             "tags" => view with { Tags = views.Tags(reads) },
             "tag" => view with { Items = views.TagPages(spec.Tag!, reads) },
             "credits" => view with { Credits = views.CreditsPage(reads) },
+            "plan" => Plan(view, views, reads),
             _ => view,
         };
         var rendered = renderer.Render(spec.Layout, view, null, [], [], context.Diagnostics, reads);
         return input.WithContent(rendered.Content).With(rendered.Links);
+    }
+
+    /// <summary>
+    /// The programme builder: every exercise with its easier and harder variations, and the sheet of
+    /// all of them, which the page's script shows, orders and doses from the URL (/plan/?e=a,b).
+    /// </summary>
+    private static PageView Plan(PageView view, ViewModelFactory views, Core.Caching.ReadSet reads)
+    {
+        var exercises = views.Exercises(reads);
+        var items = exercises.Select(e => (e, p: views.Progressions(e.Id, reads)))
+            .Select(x => new PlanItemView(x.e, string.Join(' ', x.p.Easier), string.Join(' ', x.p.Harder)))
+            .ToList();
+        return view with
+        {
+            Plan = items,
+            Sheet = new SheetView(view.Title, view.CanonicalUrl, null, null, exercises),
+        };
     }
 
     private static PageView Library(PageView view, IReadOnlyList<ExerciseView> exercises) => view with

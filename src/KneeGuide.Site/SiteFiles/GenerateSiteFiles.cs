@@ -13,7 +13,7 @@ namespace KneeGuide.Site.SiteFiles;
 /// </summary>
 public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
 {
-    private static readonly string[] GeneratedUrls = ["/articles/", "/mobility/", "/exercises/", "/tags/", "/credits/", "/search/"];
+    private static readonly string[] GeneratedUrls = ["/articles/", "/mobility/", "/exercises/", "/tags/", "/credits/", "/search/", "/plan/"];
 
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {

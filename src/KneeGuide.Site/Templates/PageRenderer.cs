@@ -3,6 +3,7 @@ using KneeGuide.Core;
 using KneeGuide.Core.Caching;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Markdown;
+using KneeGuide.Site.Markdown.Extensions.CareCard;
 using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
 
 namespace KneeGuide.Site.Templates;
@@ -22,8 +23,12 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
     private const string BodyMarker = "<!--kg:body-->";
 
     private static readonly byte[] CardMarkerUtf8 = Encoding.UTF8.GetBytes(HtmlExerciseCardRenderer.MarkerStart);
+    private static readonly byte[] CareMarkerUtf8 = Encoding.UTF8.GetBytes(CareCardExtension.MarkerStart);
 
     public ViewModelFactory Views => views;
+
+    /// <summary>The theme's words in the site's language, as templates see them (<c>strings</c>).</summary>
+    private IReadOnlyDictionary<string, object> Strings => theme.Strings(views.Site.Language).Values;
 
     /// <summary>
     /// The page, in a pooled buffer that the content owns (WriteFiles gives it back once written).
@@ -40,7 +45,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         IReadOnlyList<string>? knownFragments = null)
     {
         var layoutPath = $"layouts/{layout}.liquid";
-        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = page, ["content"] = BodyMarker };
+        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = Strings, ["page"] = page, ["content"] = BodyMarker };
         var main = theme.Render(layoutPath, values, diagnostics);
         values["content"] = main;
         // Fluid closes the writer it renders to: a new writer over the pooled buffer.
@@ -69,9 +74,13 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         TemplateOutputScanner.Scan(scanned, layoutLocation, links, ids);
 
         ReadOnlySpan<byte> body = bodyUtf8;
-        if (body.IndexOf(CardMarkerUtf8) >= 0)
+        var hasCards = body.IndexOf(CardMarkerUtf8) >= 0;
+        var hasCareCards = body.IndexOf(CareMarkerUtf8) >= 0;
+        if (hasCards || hasCareCards)
         {
-            body = Encoding.UTF8.GetBytes(ReplaceCards(Encoding.UTF8.GetString(body), links, ids, diagnostics, reads));
+            var html = Encoding.UTF8.GetString(body);
+            html = hasCards ? ReplaceCards(html, links, ids, diagnostics, reads) : html;
+            body = Encoding.UTF8.GetBytes(hasCareCards ? ReplaceCareLevels(html) : html);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -118,6 +127,18 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         }
     }
 
+    /// <summary>Each care card's level heading in the theme's words (strings.care.urgent...).</summary>
+    private string ReplaceCareLevels(string body)
+    {
+        var strings = theme.Strings(views.Site.Language);
+        foreach (var level in CareCardExtension.Levels)
+        {
+            body = body.Replace(CareCardExtension.MarkerStart + level + CareCardExtension.MarkerEnd, ThemeTemplates.Encoder.Encode(strings.Text("care." + level)), StringComparison.Ordinal);
+        }
+
+        return body;
+    }
+
     private string ReplaceCards(string body, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics, ReadSet reads)
     {
         var sb = new StringBuilder(body.Length + 1024);
@@ -136,7 +157,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             sb.Append(body, position, start - position);
             if (views.Exercise(id, reads) is { } exercise)
             {
-                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["exercise"] = exercise }, diagnostics);
+                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = Strings, ["exercise"] = exercise }, diagnostics);
                 var cardLocation = SourceLocation.InFile(theme.Display("partials/exercise-card.liquid"));
                 TemplateOutputScanner.Scan(card, cardLocation, links, ids);
                 sb.Append(card);

@@ -59,6 +59,16 @@ public sealed partial class ThemeTemplates
             {
                 sources[Path.GetRelativePath(root, file).Replace('\\', '/')] = File.ReadAllText(file).Replace("\r\n", "\n");
             }
+
+            // The theme's words (theme/strings/<language>.yml): part of the theme's hash like the templates.
+            var strings = Path.Combine(root, "strings");
+            if (Directory.Exists(strings))
+            {
+                foreach (var file in Directory.EnumerateFiles(strings, "*.yml").Where(f => new FileInfo(f).LinkTarget is null).Order(StringComparer.Ordinal))
+                {
+                    sources["strings/" + Path.GetFileName(file)] = File.ReadAllText(file).Replace("\r\n", "\n");
+                }
+            }
         }
         else
         {
@@ -66,7 +76,8 @@ public sealed partial class ThemeTemplates
         }
 
         var theme = new ThemeTemplates(root, displayRoot.TrimEnd('/', '\\').Replace('\\', '/'), sources);
-        foreach (var (path, text) in sources)
+        theme._strings = ThemeStrings.ParseAll(sources, theme.Display, diagnostics);
+        foreach (var (path, text) in sources.Where(s => s.Key.EndsWith(".liquid", StringComparison.Ordinal)))
         {
             if (Parser.TryParse(text, out var template, out var error))
             {
@@ -81,6 +92,12 @@ public sealed partial class ThemeTemplates
 
         return theme;
     }
+
+    private IReadOnlyDictionary<string, SortedDictionary<string, object>> _strings = new Dictionary<string, SortedDictionary<string, object>>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ThemeStrings> _stringsByLanguage = new(StringComparer.Ordinal);
+
+    /// <summary>The theme's words in a language (English beneath): templates see them as <c>strings</c>.</summary>
+    public ThemeStrings Strings(string language) => _stringsByLanguage.GetOrAdd(language, l => ThemeStrings.For(_strings, l));
 
     public bool Has(string path) => _templates.ContainsKey(path);
 

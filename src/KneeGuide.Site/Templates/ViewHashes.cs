@@ -26,6 +26,9 @@ public static class ViewHashes
     public static UInt128 Of(IReadOnlyList<TagView> tags) =>
         tags.Aggregate(new ContentHash.Builder().Add(tags.Count), (h, t) => h.Add(Of(t))).Finish();
 
+    public static UInt128 Of(Content.Progression p) =>
+        new ContentHash.Builder().Add(p.Easier.Count).AddAll(p.Easier).Add(p.Harder.Count).AddAll(p.Harder).Finish();
+
     public static UInt128 Of(ImageView? image) => Add(new ContentHash.Builder(), image).Finish();
 
     public static UInt128 Of(ExerciseView? exercise)

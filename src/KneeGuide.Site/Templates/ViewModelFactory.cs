@@ -42,7 +42,8 @@ public sealed class ViewModelFactory
         c.BaseUrl,
         c.Disclaimer,
         c.Clinic is null ? null : new ClinicView(c.Clinic.Name, c.Clinic.Url, c.Clinic.Phone, c.Clinic.Email),
-        c.Nav.Select(n => new LinkView(n.Title, n.Url.Value)).ToList());
+        c.Nav.Select(n => new LinkView(n.Title, n.Url.Value)).ToList(),
+        new PainRuleView(c.PainRule.Acceptable, c.PainRule.Text, Enumerable.Range(0, 11).Select(n => new PainLevelView(n, n <= c.PainRule.Acceptable)).ToList()));
 
     // ---- Facts: what one page shows of others ------------------------------------------------
 
@@ -58,6 +59,7 @@ public sealed class ViewModelFactory
             "mobility" => Mobility(name, reads),
             "linked-from" => MobilityLinkedFrom(name, reads),
             "used-by" => ExerciseUsedBy(name, reads),
+            "progressions" => Progressions(name, reads),
             "tag" => Tag(name, reads),
             "related" => _index.BySource.GetValueOrDefault(name) is { } doc ? Related(doc, reads) : null,
             "image" => Image(name, "", reads),
@@ -95,8 +97,16 @@ public sealed class ViewModelFactory
     private IReadOnlyList<LinkView> ExerciseUsedBy(string id, ReadSet reads) =>
         Track(reads, "used-by:" + id, () => Links(_index.ExerciseUsedBy.GetValueOrDefault(id)), ViewHashes.Of);
 
+    /// <summary>The ids of an exercise's easier and harder variations (both ways: see <see cref="SiteIndex.Progressions"/>).</summary>
+    public Progression Progressions(string id, ReadSet reads) =>
+        Track(reads, "progressions:" + id, () => _index.Progressions.GetValueOrDefault(id) ?? new Progression([], []), ViewHashes.Of);
+
+    /// <summary>Variations as links (title, address, summary), each read as the exercise fact it shows.</summary>
+    private IReadOnlyList<LinkView> Variations(IReadOnlyList<string> ids, ReadSet reads) =>
+        ids.Select(id => Exercise(id, reads)).OfType<ExerciseView>().Select(e => new LinkView(e.Title, e.Url, e.Summary, Kind: "exercise")).ToList();
+
     public TagView Tag(string tag, ReadSet reads) =>
-        Track(reads, "tag:" + tag, () => new TagView(tag, tag, $"/tags/{tag}/", _index.Tags.GetValueOrDefault(tag)?.Count ?? 0), ViewHashes.Of);
+        Track(reads, "tag:" + tag, () => new TagView(tag, _inputs.Config.TagTitle(tag), $"/tags/{tag}/", _index.Tags.GetValueOrDefault(tag)?.Count ?? 0), ViewHashes.Of);
 
     private IReadOnlyList<LinkView> Related(Document doc, ReadSet reads) =>
         Track(reads, "related:" + doc.Source, () => (IReadOnlyList<LinkView>)_related.Value.For(doc, 4).Select(Link).ToList(), ViewHashes.Of);
@@ -166,19 +176,20 @@ public sealed class ViewModelFactory
         var side = d.Side?.ToString().ToLowerInvariant();
         var amount = d.Reps is not null ? $"{d.Reps} reps" : $"{d.HoldSeconds} s hold";
         var text = $"{d.Sets} × {amount}";
-        text += side switch
+        var sideText = side switch
         {
-            "each" => ", each side",
-            "left" => ", left side",
-            "right" => ", right side",
+            "each" => "each side",
+            "left" => "left side",
+            "right" => "right side",
             _ => "",
         };
+        text += sideText.Length > 0 ? ", " + sideText : "";
         if (!string.IsNullOrEmpty(d.Frequency))
         {
             text += $", {d.Frequency}";
         }
 
-        return new DosageView(d.Sets, d.Reps, d.HoldSeconds, side, d.Frequency, text);
+        return new DosageView(d.Sets, d.Reps, d.HoldSeconds, side, d.Frequency, text, sideText);
     }
 
     /// <summary>The view of a published page; what it shows of other pages is recorded in <paramref name="reads"/>.</summary>
@@ -187,20 +198,29 @@ public sealed class ViewModelFactory
         var page = doc.Require<ContentPage>();
         var rendered = doc.Get<RenderedMarkdown>();
         var kind = page.Kind.ToString().ToLowerInvariant();
-        var exercises = page.Kind == ContentKind.Exercise ? [] : page.Exercises.Select(e => Exercise(e.Value, reads)).OfType<ExerciseView>().ToList();
+        // An exercise placed as a card in the text is listed there only, not again at the end; the
+        // sheet has every exercise the page shows, in the order a reader meets them.
+        IReadOnlyList<string> inline = page.Kind == ContentKind.Exercise ? [] : doc.Get<BodyFacts>()?.InlineCards ?? [];
+        var listed = page.Kind == ContentKind.Exercise ? [] : page.Exercises.Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList();
+        var exercises = listed.Where(id => !inline.Contains(id)).Select(id => Exercise(id, reads)).OfType<ExerciseView>().ToList();
+        var sheetExercises = page.Kind == ContentKind.Exercise
+            ? new[] { Exercise(page.Slug, reads) }.OfType<ExerciseView>().ToList()
+            : inline.Concat(listed).Distinct(StringComparer.Ordinal).Select(id => Exercise(id, reads)).OfType<ExerciseView>().ToList();
+        var address = AbsoluteUrl(page.Url);
         var linkedFrom = page.Kind switch
         {
             ContentKind.Mobility => MobilityLinkedFrom(page.Slug, reads),
             ContentKind.Exercise => ExerciseUsedBy(page.Slug, reads),
             _ => [],
         };
+        var progressions = page.Kind == ContentKind.Exercise ? Progressions(page.Slug, reads) : new Progression([], []);
         return new PageView
         {
             Kind = kind,
             Title = page.Title,
             Description = page.Description,
             Url = page.Url,
-            CanonicalUrl = AbsoluteUrl(page.Url),
+            CanonicalUrl = address,
             Date = Iso(page.Date),
             Draft = page.Draft,
             Updated = Iso(page.Updated),
@@ -211,10 +231,14 @@ public sealed class ViewModelFactory
             Exercises = exercises,
             Mobility = page.Mobility.Select(m => Mobility(m.Value, reads)).OfType<LinkView>().ToList(),
             LinkedFrom = linkedFrom,
+            Easier = Variations(progressions.Easier, reads),
+            Harder = Variations(progressions.Harder, reads),
             Related = Related(doc, reads),
             Breadcrumbs = Breadcrumbs(page),
             Image = Image(page.Image?.Value, page.Title, reads),
             Exercise = page.Kind == ContentKind.Exercise ? Exercise(page.Slug, reads) : null,
+            PlanUrl = sheetExercises.Count == 0 ? null : "/plan/?e=" + string.Join(',', sheetExercises.Select(e => e.Id)),
+            Sheet = sheetExercises.Count == 0 ? null : new SheetView(page.Title, address, QrSvg.Of(address), Iso(page.Reviewed?.On), sheetExercises),
             JsonLd = JsonLd.ForPage(this, page, doc),
         };
     }

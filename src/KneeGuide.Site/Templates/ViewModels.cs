@@ -11,7 +11,20 @@ public sealed record SiteView(
     string BaseUrl,
     string Disclaimer,
     ClinicView? Clinic,
-    IReadOnlyList<LinkView> Nav);
+    IReadOnlyList<LinkView> Nav,
+    PainRuleView PainRule);
+
+/// <summary>site.yml's pain rule for the sheets' 0-10 scale: <see cref="Scale"/> holds 0 to 10, each marked when it is within the rule.</summary>
+public sealed record PainRuleView(int Acceptable, string Text, IReadOnlyList<PainLevelView> Scale);
+
+public sealed record PainLevelView(int Value, bool Fine);
+
+/// <summary>
+/// A home exercise sheet: every exercise the page shows (cards in the text first, then its
+/// exercises: list; an exercise page's own exercise), with what a patient needs at home: the page's
+/// address (as a QR code drawn at build time) and its clinical review date.
+/// </summary>
+public sealed record SheetView(string Title, string Url, string? QrSvg, string? ReviewedOn, IReadOnlyList<ExerciseView> Exercises);
 
 public sealed record ClinicView(string Name, string? Url, string? Phone, string? Email);
 
@@ -24,7 +37,8 @@ public sealed record HeadingView(int Level, string Text, string Id);
 /// <summary>A tag: its slug (<see cref="Name"/>), what readers see (<see cref="Title"/>), its page and how many pages carry it.</summary>
 public sealed record TagView(string Name, string Title, string Url, int Count);
 
-public sealed record DosageView(int Sets, string? Reps, int? HoldSeconds, string? Side, string? Frequency, string Text);
+/// <param name="SideText">The side in words ("each side"), or empty.</param>
+public sealed record DosageView(int Sets, string? Reps, int? HoldSeconds, string? Side, string? Frequency, string Text, string SideText = "");
 
 public sealed class ExerciseView
 {
@@ -85,6 +99,18 @@ public sealed record PageView
     /// <summary>Pages that point here (mobility pages: articles and exercises; exercises: where used).</summary>
     public IReadOnlyList<LinkView> LinkedFrom { get; init; } = [];
 
+    /// <summary>The page's home exercise sheet (print only), when it shows any exercise.</summary>
+    public SheetView? Sheet { get; init; }
+
+    /// <summary>The programme builder opened with the sheet's exercises (/plan/?e=a,b).</summary>
+    public string? PlanUrl { get; init; }
+
+    /// <summary>On exercise pages: easier variations (its own easier: and the exercises naming it in harder:).</summary>
+    public IReadOnlyList<LinkView> Easier { get; init; } = [];
+
+    /// <summary>On exercise pages: harder variations, both ways.</summary>
+    public IReadOnlyList<LinkView> Harder { get; init; } = [];
+
     /// <summary>Other pages sharing tags.</summary>
     public IReadOnlyList<LinkView> Related { get; init; } = [];
 
@@ -98,6 +124,9 @@ public sealed record PageView
     /// <summary>Lists on generated pages (section lists, tag pages).</summary>
     public IReadOnlyList<LinkView> Items { get; init; } = [];
 
+    /// <summary>On /plan/: every exercise the builder offers, with its variations.</summary>
+    public IReadOnlyList<PlanItemView> Plan { get; init; } = [];
+
     /// <summary>Filter choices on the exercise library.</summary>
     public FiltersView? Filters { get; init; }
 
@@ -107,6 +136,9 @@ public sealed record PageView
     /// <summary>JSON-LD for the page, already encoded for a script element.</summary>
     public string JsonLd { get; init; } = "";
 }
+
+/// <summary>An exercise in the programme builder, with the ids of its easier and harder variations (space-separated, for data- attributes).</summary>
+public sealed record PlanItemView(ExerciseView Exercise, string Easier, string Harder);
 
 public sealed record FiltersView(IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment, IReadOnlyList<string> Difficulties);
 
