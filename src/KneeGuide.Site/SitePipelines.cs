@@ -24,10 +24,10 @@ public static class SitePipelines
         var terms = new SearchTermPool();
         var pipelines = new List<Pipeline>
         {
-            ContentPipeline(Names.Articles, catalog, terms, showDrafts, ContentKind.Article),
-            ContentPipeline(Names.Mobility, catalog, terms, showDrafts, ContentKind.Mobility),
-            ContentPipeline(Names.Exercises, catalog, terms, showDrafts, ContentKind.Exercise),
-            ContentPipeline(Names.Pages, catalog, terms, showDrafts, ContentKind.Home, ContentKind.Page),
+            ContentPipeline(Names.Articles, inputs, terms, showDrafts, ContentKind.Article),
+            ContentPipeline(Names.Mobility, inputs, terms, showDrafts, ContentKind.Mobility),
+            ContentPipeline(Names.Exercises, inputs, terms, showDrafts, ContentKind.Exercise),
+            ContentPipeline(Names.Pages, inputs, terms, showDrafts, ContentKind.Home, ContentKind.Page),
         };
 
         var index = new Pipeline(Names.SiteIndex).DependsOn(Names.Content);
@@ -60,11 +60,12 @@ public static class SitePipelines
         return pipelines;
     }
 
-    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, SearchTermPool terms, bool showDrafts, params ContentKind[] kinds)
+    private static Pipeline ContentPipeline(string name, SiteInputs inputs, SearchTermPool terms, bool showDrafts, params ContentKind[] kinds)
     {
+        var catalog = inputs.Catalog;
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadContent(catalog, kinds));
-        pipeline.ProcessModules.Add(new CacheDocuments("content", new ParseFrontMatter(catalog, showDrafts), new Markdown.RenderMarkdown(), new CollectSearchTerms(terms)));
+        pipeline.ProcessModules.Add(new CacheDocuments("content", new ParseFrontMatter(catalog, showDrafts), new Markdown.RenderMarkdown(), new Readability.CheckReadability(inputs), new CollectSearchTerms(terms)));
         // Review dates are measured against today, so they are worked out on every build, from the
         // page's facts alone.
         pipeline.ProcessModules.Add(new ReviewGovernance.CheckReviewDates());

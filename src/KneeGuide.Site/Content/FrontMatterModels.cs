@@ -119,7 +119,7 @@ public sealed class ExerciseFrontMatter
     public IReadOnlyList<Located<string>> Steps { get; init; } = [];
 
     [Description("\"Stop if\" and safety notes.")]
-    public IReadOnlyList<string> Cautions { get; init; } = [];
+    public IReadOnlyList<Located<string>> Cautions { get; init; } = [];
 
     [Description("Illustration: a file name in images/.")]
     public Located<string>? Image { get; init; }

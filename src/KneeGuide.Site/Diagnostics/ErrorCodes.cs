@@ -36,6 +36,9 @@ public static class ErrorCodes
     // Markdown
     public const string NotAHeading = "KG1401";
 
+    // Readability
+    public const string HardToRead = "KG1501";
+
     // Images
     public const string MissingImage = "KG1301";
     public const string MissingCredit = "KG1302";
@@ -88,6 +91,7 @@ public static class ErrorCodes
         [FileNameStyle] = "Capitals or spaces in a file name",
         [ExerciseListedTwice] = "Exercise listed twice",
         [NotAHeading] = "Not a heading",
+        [HardToRead] = "Hard to read",
         [MissingImage] = "Missing image",
         [MissingCredit] = "Image without credit",
         [MissingAltText] = "Image without alt text",

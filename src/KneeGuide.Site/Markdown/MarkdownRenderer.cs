@@ -37,7 +37,8 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         RenderWithText(text, source, diagnostics, ReadSet.Ignored, checkLinks).Body;
 
     /// <summary>As <see cref="Render"/>, with the words of the body as plain text (for the search index) and what the site index needs to know.</summary>
-    public (RenderedMarkdown Body, string PlainText, BodyFacts Facts) RenderWithText(string text, string source, DiagnosticBag diagnostics, ReadSet reads, bool checkLinks = true)
+    /// <param name="paragraphs">When given, receives each paragraph's words with where it starts (for the readability check).</param>
+    public (RenderedMarkdown Body, string PlainText, BodyFacts Facts) RenderWithText(string text, string source, DiagnosticBag diagnostics, ReadSet reads, bool checkLinks = true, List<(string Text, SourceLocation At)>? paragraphs = null)
     {
         var page = new Page(source, catalog.Display(source), diagnostics, reads);
         var document = Markdig.Markdown.Parse(text, pipeline);
@@ -67,7 +68,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     break;
                 case ParagraphBlock paragraph:
                     MarkdownSourceChecks.CheckHeadingMarker(paragraph, text, page.Display, diagnostics);
+                    var before = plain.Length;
                     AppendInlineText(paragraph.Inline, plain).Append('\n');
+                    paragraphs?.Add((plain.ToString(before, plain.Length - before - 1), At(page.Display, paragraph.Line, paragraph.Column)));
                     ReplaceSpecialParagraph(paragraph, page, cards);
                     break;
             }

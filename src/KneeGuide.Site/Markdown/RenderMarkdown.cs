@@ -27,7 +27,8 @@ public sealed class RenderMarkdown : ParallelModule
         try
         {
             var checkLinks = page.LinkCheck;
-            var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks);
+            var paragraphs = new List<(string Text, SourceLocation At)>();
+            var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks, paragraphs);
             // The source text is not needed after this: let it go rather than hold every page's
             // Markdown until the end of the build.
             var document = input.WithContent(DocumentContent.Empty).With(rendered).With(new BodyText(plainText));
@@ -37,10 +38,13 @@ public sealed class RenderMarkdown : ParallelModule
                 var missing = new List<MissingLinkTarget>();
                 var steps = exercise.Steps.Select(step => renderer.RenderInline(step, page.Source, context.Diagnostics, context.Reads, links, missing)).ToList();
                 document = document.With(new RenderedSteps(steps, links));
+                // The patient reads the steps and the cautions too: they are scored with the body.
+                paragraphs.AddRange(exercise.Steps.Select(s => (StripMarkdown(s.Value), s.Location)));
+                paragraphs.AddRange(exercise.Cautions.Select(c => (c.Value, c.Location)));
                 facts = facts.With(links, missing);
             }
 
-            return document.With(facts);
+            return document.With(facts).With(new Readability.ReadableText(paragraphs));
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -53,6 +57,9 @@ public sealed class RenderMarkdown : ParallelModule
             return input.WithContent(DocumentContent.Empty);
         }
     }
+
+    /// <summary>A step's words without its Markdown marks (**bold**, links' targets).</summary>
+    private static string StripMarkdown(string step) => Markdig.Markdown.ToPlainText(step).Trim();
 
     /// <summary>The 1-based line with the longest run of nesting characters at its start.</summary>
     private static int DeepestLine(string text)

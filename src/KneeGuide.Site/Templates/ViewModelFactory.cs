@@ -160,7 +160,7 @@ public sealed class ViewModelFactory
             Difficulty = fm.Difficulty?.ToString().ToLowerInvariant(),
             Dosage = Dosage(fm.Dosage),
             Steps = doc.Get<RenderedSteps>()?.Html ?? [],
-            Cautions = fm.Cautions,
+            Cautions = fm.Cautions.Select(c => c.Value).ToList(),
             Image = page.Image is { } image && _inputs.Catalog.Contains("images/" + image.Value) ? CreateImage(image.Value) with { Alt = _inputs.Credits.GetValueOrDefault(image.Value)?.Title ?? fm.Title } : null,
         };
     }

@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+
+namespace KneeGuide.Site.Readability;
+
+/// <summary>Counts of a piece of text, as a readability formula needs them.</summary>
+public readonly record struct TextCounts(int Sentences, int Words, int Syllables)
+{
+    public static TextCounts operator +(TextCounts a, TextCounts b) => new(a.Sentences + b.Sentences, a.Words + b.Words, a.Syllables + b.Syllables);
+}
+
+/// <summary>A text's score: its reading age (years), and the formula's own figure for the message.</summary>
+public readonly record struct ReadabilityScore(double ReadingAge, string Figure);
+
+/// <summary>
+/// A readability formula for one language: how it splits words and counts syllables, and how it
+/// turns the counts into a reading age. English uses Flesch-Kincaid; another language plugs in its
+/// own (<see cref="FernandezHuerta"/> for Spanish) through <see cref="ReadabilityFormulas.For"/>.
+/// </summary>
+public interface IReadabilityFormula
+{
+    /// <summary>The language code it is for ("en").</summary>
+    string Language { get; }
+
+    int Syllables(string word);
+
+    ReadabilityScore Score(TextCounts counts);
+}
+
+public static partial class ReadabilityFormulas
+{
+    private static readonly IReadOnlyDictionary<string, IReadabilityFormula> ByLanguage = new Dictionary<string, IReadabilityFormula>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = new FleschKincaid(),
+        ["es"] = new FernandezHuerta(),
+    };
+
+    /// <summary>The formula for a language ("en", "en-GB", "es"), or null when there is none yet (the page is not scored).</summary>
+    public static IReadabilityFormula? For(string language)
+    {
+        var code = language.Split('-', '_')[0];
+        return ByLanguage.GetValueOrDefault(code);
+    }
+
+    /// <summary>Runs of letters (with inner apostrophes and hyphens) and numbers: the words of a text.</summary>
+    [GeneratedRegex(@"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant)]
+    public static partial Regex WordPattern();
+}
+
+/// <summary>
+/// Flesch-Kincaid grade level (US school grade) for English: 0.39 × words per sentence + 11.8 ×
+/// syllables per word − 15.59. A reading age is the grade plus 5 (grade 6 is read at 11), as the
+/// UK's plain-language guidance counts it.
+/// </summary>
+public sealed class FleschKincaid : IReadabilityFormula
+{
+    public string Language => "en";
+
+    public ReadabilityScore Score(TextCounts c)
+    {
+        if (c.Words == 0 || c.Sentences == 0)
+        {
+            return new(0, "grade 0");
+        }
+
+        var grade = (0.39 * c.Words / c.Sentences) + (11.8 * c.Syllables / c.Words) - 15.59;
+        return new(Math.Max(5, grade + 5), FormattableString.Invariant($"Flesch-Kincaid grade {grade:0.0}"));
+    }
+
+    /// <summary>Vowel groups, less a silent final e; numbers count as one; every word has at least one.</summary>
+    public int Syllables(string word)
+    {
+        if (word.Length == 0)
+        {
+            return 0;
+        }
+
+        if (char.IsDigit(word[0]))
+        {
+            return 1;
+        }
+
+        var w = word.ToLowerInvariant().Replace("'", "").Replace("’", "");
+        var total = 0;
+        foreach (var part in w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+        {
+            total += PartSyllables(part);
+        }
+
+        return Math.Max(1, total);
+    }
+
+    private static int PartSyllables(string w)
+    {
+        if (w.Length <= 3)
+        {
+            return 1;
+        }
+
+        var count = 0;
+        var previousVowel = false;
+        foreach (var ch in w)
+        {
+            var vowel = ch is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+            if (vowel && !previousVowel)
+            {
+                count++;
+            }
+
+            previousVowel = vowel;
+        }
+
+        // A final "e" is mostly silent (make, stone), but not in "-le" after a consonant (table)
+        // and not when it is the only vowel; "-es" and "-ed" endings mostly add no syllable.
+        if (w.EndsWith('e') && !(w.EndsWith("le", StringComparison.Ordinal) && w.Length > 2 && !IsVowel(w[^3])) && count > 1)
+        {
+            count--;
+        }
+        else if ((w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)) && count > 1 && w.Length > 3
+            && !(w[^3] is 't' or 'd' && w.EndsWith("ed", StringComparison.Ordinal)) && !(w[^3] is 's' or 'x' or 'z' or 'c' or 'g' && w.EndsWith("es", StringComparison.Ordinal)))
+        {
+            count--;
+        }
+
+        return Math.Max(1, count);
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+}
+
+/// <summary>
+/// Fernández-Huerta for Spanish: 206.84 − 0.60 × syllables per 100 words − 1.02 × sentences per 100
+/// words, on Flesch's 0-100 ease scale, turned into a reading age as Flesch's bands are (90-100 is
+/// read at 10 to 11, 60-70 at 13 to 15).
+/// </summary>
+public sealed class FernandezHuerta : IReadabilityFormula
+{
+    public string Language => "es";
+
+    public ReadabilityScore Score(TextCounts c)
+    {
+        if (c.Words == 0 || c.Sentences == 0)
+        {
+            return new(0, "ease 100");
+        }
+
+        var ease = 206.84 - (0.60 * 100.0 * c.Syllables / c.Words) - (1.02 * 100.0 * c.Sentences / c.Words);
+        // Flesch's bands: each 10 points below 100 is about a year of schooling more.
+        var age = 10 + ((100 - Math.Clamp(ease, 0, 100)) / 10);
+        return new(age, FormattableString.Invariant($"Fernández-Huerta ease {ease:0}"));
+    }
+
+    /// <summary>Vowel groups, where a strong vowel (a, e, o) next to another strong one starts a new syllable (hiatus) and an accented í or ú breaks a diphthong.</summary>
+    public int Syllables(string word)
+    {
+        if (word.Length == 0)
+        {
+            return 0;
+        }
+
+        if (char.IsDigit(word[0]))
+        {
+            return 1;
+        }
+
+        var w = word.ToLowerInvariant();
+        var count = 0;
+        var previous = '\0';
+        foreach (var ch in w)
+        {
+            if (!IsVowel(ch))
+            {
+                previous = '\0';
+                continue;
+            }
+
+            if (previous == '\0' || (IsStrong(previous) && IsStrong(ch)))
+            {
+                count++;
+            }
+
+            previous = ch;
+        }
+
+        return Math.Max(1, count);
+    }
+
+    private static bool IsVowel(char c) => "aeiouáéíóúü".Contains(c) || c == 'y';
+
+    // Accented í and ú are strong: they never join a diphthong (país, río).
+    private static bool IsStrong(char c) => "aeoáéóíú".Contains(c);
+}
