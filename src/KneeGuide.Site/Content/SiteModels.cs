@@ -55,7 +55,7 @@ public sealed record SiteConfig
 /// <summary><c>pain_rule:</c> in site.yml: how much pain during and after exercise the clinic says is fine.</summary>
 public sealed class PainRule
 {
-    [Range(0, 10), Description("The most pain, from 0 to 10, that is fine during exercise (default 3): the sheet's scale shades 0 to this.")]
+    [Range(0, 10), Description("The most pain, from 0 to 10, that is fine during exercise (default 3): the sheet's scale marks 0 to this as fine.")]
     public int Acceptable { get; init; } = 3;
 
     [Description("The rule in the clinic's words, printed under the pain scale.")]

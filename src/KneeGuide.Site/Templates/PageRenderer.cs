@@ -63,7 +63,10 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         // steps) are left out of the template scan, or each of their links would be checked twice
         // and a broken one reported a second time at the layout. Only fragments with markup can
         // hold links, so plain-text steps are not searched for.
-        var withMarkup = (knownFragments ?? []).Where(f => f.Contains('<')).ToList();
+        // A home exercise sheet repeats its exercises' steps: their links are checked on each
+        // exercise's own page, at the step's line, not again here.
+        var sheetSteps = page.Sheet?.Exercises.SelectMany(e => e.Steps) ?? [];
+        var withMarkup = (knownFragments ?? []).Concat(sheetSteps).Where(f => f.Contains('<')).Distinct(StringComparer.Ordinal).ToList();
         var scanned = withMarkup.Count == 0
             ? full
             : withMarkup.Aggregate(full.ToString(), (html, fragment) => html.Replace(fragment, string.Empty, StringComparison.Ordinal)).AsSpan();
