@@ -25,7 +25,7 @@ public sealed class WarmBuildEquivalenceTests
         BuildCache? memory = cacheKeptInMemory ? SiteBuilder.OpenCache(warmOptions) : null;
         await SiteBuilder.BuildAsync(warmOptions, cache: memory);
 
-        for (var step = 0; step < 24; step++)
+        for (var step = 0; step < 30; step++)
         {
             var edit = edits.Next();
             var warm = await SiteBuilder.BuildAsync(warmOptions, cache: memory);

@@ -18,6 +18,7 @@ public sealed class SiteEdits(TestSite site, Random random)
         {
             EditBody, EditTitle, AddTag, AddArticle, DeleteCreatedArticle, RenameHeading, EditDosage, EditSiteYml,
             EditTheme, EditCredit, AddImage, PlaceCard, ToggleDraft, RenameCreatedArticle, EditDescription, LinkToCreated,
+            AddProgression, RemoveProgressions, EditTagTitle, EditPainRule, EditReadability, EditThemeStrings, AddCareCard, ListExercise,
         };
         return edits[random.Next(edits.Length)]();
     }
@@ -221,5 +222,78 @@ public sealed class SiteEdits(TestSite site, Random random)
             ? text.Replace("\ndraft: true\n", "\n", StringComparison.Ordinal)
             : First(text, "\n---\n", "\ndraft: true\n---\n"));
         return $"draft toggled on {slug}";
+    }
+
+    /// <summary>An easier: or harder: entry naming another exercise (shown both ways, and in /plan/).</summary>
+    private string AddProgression()
+    {
+        var exercises = Files("exercises");
+        var page = exercises[random.Next(exercises.Length)];
+        var others = exercises.Where(e => e != page).ToArray();
+        var other = Path.GetFileNameWithoutExtension(others[random.Next(others.Length)]);
+        var key = random.Next(2) == 0 ? "easier" : "harder";
+        var text = File.ReadAllText(Input(page));
+        if (Regex.IsMatch(text, "(?m)^(easier|harder): ", RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            return RemoveProgressions();
+        }
+
+        File.WriteAllText(Input(page), First(text, "\n---\n", $"\n{key}: [{other}]\n---\n"));
+        return $"{key}: [{other}] on {page}";
+    }
+
+    private string RemoveProgressions()
+    {
+        var page = Pick("exercises");
+        Replace(page, text => Regex.Replace(text, "(?m)^(easier|harder): .*\n", "", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        return $"progressions removed from {page}";
+    }
+
+    private string EditTagTitle()
+    {
+        var n = ++_counter;
+        Replace("site.yml", text => Regex.Replace(text, "(?m)^  runners-knee: .*$", $"  runners-knee: \"Runner's knee {n}\"", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        return "a tag title in site.yml";
+    }
+
+    private string EditPainRule()
+    {
+        var acceptable = random.Next(1, 5);
+        Replace("site.yml", text => Regex.Replace(text, "(?m)^  acceptable: \\d+$", $"  acceptable: {acceptable}", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        return $"pain rule acceptable {acceptable}";
+    }
+
+    private string EditReadability()
+    {
+        var target = random.Next(8, 13);
+        Replace("site.yml", text => Regex.Replace(text, "(?m)^  target_age: \\d+$", $"  target_age: {target}", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        return $"readability target {target}";
+    }
+
+    private string EditThemeStrings()
+    {
+        var n = ++_counter;
+        var path = Path.Combine(site.ThemeDir, "strings", "en.yml");
+        File.WriteAllText(path, Regex.Replace(File.ReadAllText(path), "(?m)^  urgent: .*$", $"  urgent: \"Urgent advice {n}\"", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        return "theme string care.urgent";
+    }
+
+    private string AddCareCard()
+    {
+        var page = Pick("articles", "mobility");
+        var level = new[] { "NON-URGENT", "URGENT", "EMERGENCY" }[random.Next(3)];
+        Replace(page, text => text.TrimEnd() + $"\n\n> [!{level}]\n> **Get help if** it swells.\n");
+        return $"{level} care card on {page}";
+    }
+
+    /// <summary>Lists an exercise in exercises: (sometimes one already placed as a card: listed once, with a warning).</summary>
+    private string ListExercise()
+    {
+        var page = Pick("articles", "mobility");
+        var exercise = Path.GetFileNameWithoutExtension(Pick("exercises"));
+        Replace(page, text => text.Contains("\nexercises: [", StringComparison.Ordinal) && !text.Contains($"[{exercise}", StringComparison.Ordinal) && !text.Contains($" {exercise},", StringComparison.Ordinal) && !text.Contains($" {exercise}]", StringComparison.Ordinal)
+            ? text.Replace("\nexercises: [", $"\nexercises: [{exercise}, ", StringComparison.Ordinal)
+            : text);
+        return $"{exercise} listed on {page}";
     }
 }
