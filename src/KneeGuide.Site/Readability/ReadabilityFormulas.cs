@@ -116,7 +116,7 @@ public sealed class FleschKincaid : IReadabilityFormula
             count--;
         }
         else if ((w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)) && count > 1 && w.Length > 3
-            && !(w[^3] is 't' or 'd' && w.EndsWith("ed", StringComparison.Ordinal)) && !(w[^3] is 's' or 'x' or 'z' or 'c' or 'g' && w.EndsWith("es", StringComparison.Ordinal)))
+            && !(w[^3] is 't' or 'd' && w.EndsWith("ed", StringComparison.Ordinal)) && !((w[^3] is 's' or 'x' or 'z' or 'c' or 'g' || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)) && w.EndsWith("es", StringComparison.Ordinal)))
         {
             count--;
         }
@@ -128,8 +128,9 @@ public sealed class FleschKincaid : IReadabilityFormula
 }
 
 /// <summary>
-/// Fernández-Huerta for Spanish: 206.84 − 0.60 × syllables per 100 words − 1.02 × sentences per 100
-/// words, on Flesch's 0-100 ease scale, turned into a reading age as Flesch's bands are (90-100 is
+/// Fernández-Huerta for Spanish, in its corrected form: 206.84 − 60 × syllables per word − 1.02 ×
+/// words per sentence (the often-quoted "sentences per 100 words" makes longer sentences read
+/// easier), on Flesch's 0-100 ease scale, turned into a reading age as Flesch's bands are (90-100 is
 /// read at 10 to 11, 60-70 at 13 to 15).
 /// </summary>
 public sealed class FernandezHuerta : IReadabilityFormula
@@ -143,7 +144,7 @@ public sealed class FernandezHuerta : IReadabilityFormula
             return new(0, "ease 100");
         }
 
-        var ease = 206.84 - (0.60 * 100.0 * c.Syllables / c.Words) - (1.02 * 100.0 * c.Sentences / c.Words);
+        var ease = 206.84 - (60.0 * c.Syllables / c.Words) - (1.02 * c.Words / c.Sentences);
         // Flesch's bands: each 10 points below 100 is about a year of schooling more.
         var age = 10 + ((100 - Math.Clamp(ease, 0, 100)) / 10);
         return new(age, FormattableString.Invariant($"Fernández-Huerta ease {ease:0}"));
