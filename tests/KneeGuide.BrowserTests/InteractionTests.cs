@@ -111,7 +111,7 @@ public sealed class InteractionTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task Printing_an_article_hides_navigation_and_the_sheet_button_prints_only_the_exercises()
+    public async Task Printing_an_article_hides_navigation_and_the_sheet_button_prints_only_the_home_exercise_sheet()
     {
         var (page, errors) = await site.NewPageAsync();
         await page.GotoAsync("/articles/runners-knee/");
@@ -128,7 +128,10 @@ public sealed class InteractionTests(SiteFixture site)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-printed", "true");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Expect(page.Locator(".prose")).ToBeHiddenAsync();
-        await Expect(page.Locator(".exercises .exercise-card").First).ToBeVisibleAsync();
+        // The sheet takes the place of the cards: every exercise of the page, with its steps.
+        await Expect(page.Locator(".exercises .exercise-card").First).ToBeHiddenAsync();
+        await Expect(page.Locator(".sheet-exercise")).ToHaveCountAsync(5);
+        await Expect(page.Locator(".sheet-exercise").First.Locator(".steps li").First).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
 }

@@ -21,6 +21,8 @@ public sealed class PageTypeTests(SiteFixture site)
         { "tag", "/tags/glutes/" },
         { "search", "/search/?q=knee" },
         { "404", "/404.html" },
+        { "plan", "/plan/?e=heel-raises,clamshells,nope" },
+        { "care cards", "/articles/knee-issues/" },
     };
 
     [Theory]

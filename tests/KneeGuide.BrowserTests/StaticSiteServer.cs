@@ -43,6 +43,9 @@ public sealed partial class StaticSiteServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The folder served.</summary>
+    public string Root => _root;
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>The [[headers]] values of netlify.toml (one `Name = "value"` per line).</summary>
@@ -121,6 +124,11 @@ public sealed partial class StaticSiteServer : IDisposable
 
     public void Dispose()
     {
+        if (!_listener.IsListening)
+        {
+            return;
+        }
+
         _listener.Stop();
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
