@@ -138,7 +138,8 @@
       var a = item.querySelector("[data-field=link]");
       a.textContent = (index + 1) + ". " + k.title;
       a.href = k.url;
-      item.querySelectorAll("[data-field=name]").forEach(function (span) { span.textContent = ": " + k.title; });
+      // Each button's name says which exercise it moves ("Move up: Clamshells"), its visible words first.
+      item.querySelectorAll("[data-action]").forEach(function (button) { button.setAttribute("aria-label", button.textContent.trim() + ": " + k.title); });
       ["sets", "reps", "hold", "frequency"].forEach(function (field) {
         var input = item.querySelector("[data-field=" + field + "]");
         var label = item.querySelector("[data-for=" + field + "]");
@@ -245,7 +246,8 @@
       document.querySelectorAll(".sheet img").forEach(function (img) { files.push(img.getAttribute("src")); });
       return caches.open("kneeguide-plan").then(function (cache) { return cache.addAll(files); });
     }).then(function () {
-      root.dataset.offline && root.setAttribute("data-offline-ready", "true");
+      status.textContent = root.dataset.offline;
+      root.setAttribute("data-offline-ready", "true");
     }, function () { /* offline use is a bonus: the builder works without it */ });
   }
 })();
