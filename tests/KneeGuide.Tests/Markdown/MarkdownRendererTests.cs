@@ -142,4 +142,54 @@ public sealed class MarkdownRendererTests : IDisposable
         Assert.Equal([4, 5], r.Links.Select(l => l.Location.Line));
         Assert.Contains(r.Ids, i => i.Id == "pic" && i.At.Line == 5);
     }
+
+    // ---- Care cards: > [!NON-URGENT], > [!URGENT], > [!EMERGENCY] on Markdig's alert blocks ----
+
+    private string CareHtml(string markdown) => Render(markdown).Html;
+
+    [Theory]
+    [InlineData("NON-URGENT", "non-urgent")]
+    [InlineData("URGENT", "urgent")]
+    [InlineData("EMERGENCY", "emergency")]
+    [InlineData("Non-Urgent", "non-urgent")]
+    [InlineData("urgent", "urgent")]
+    public void Each_level_is_an_aside_with_a_level_heading_and_the_cards_text(string written, string level)
+    {
+        var html = CareHtml($"## When to get help\n\n> [!{written}]\n> **See a doctor today if** it swells.\n>\n> - it is hot\n");
+
+        Assert.Contains($"<aside class=\"care-card care-card-{level}\"><h3 class=\"care-card-heading\"><!--kg:care:{level}--></h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<p><strong>See a doctor today if</strong> it swells.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>it is hot</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("blockquote", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("[!", html, StringComparison.Ordinal);
+        Assert.Equal(0, _bag.Count);
+    }
+
+    [Fact]
+    public void The_heading_is_one_level_below_the_heading_before_it_so_the_outline_stays_in_order()
+    {
+        Assert.Contains("<h2 class=\"care-card-heading\">", CareHtml("Intro.\n\n> [!URGENT]\n> Text.\n"), StringComparison.Ordinal);
+        Assert.Contains("<h4 class=\"care-card-heading\">", CareHtml("## A\n\n### B\n\n> [!URGENT]\n> Text.\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Other_alerts_stay_markdigs_and_a_level_that_is_not_alone_on_its_line_is_a_quote()
+    {
+        Assert.Contains("markdown-alert-note", CareHtml("> [!NOTE]\n> A note.\n"), StringComparison.Ordinal);
+        Assert.Contains("<blockquote>", CareHtml("> [!URGENT] see a doctor\n> today.\n"), StringComparison.Ordinal);
+        Assert.Contains("<blockquote>", CareHtml("- item\n\n  > [!URGENT]\n  > In a list.\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_built_page_shows_the_level_in_the_themes_words_escaped()
+    {
+        _site.Write("articles/sample.md", TestSite.SampleArticle + "\n\n> [!EMERGENCY]\n> **Call 000 if** <b>this</b> happens.\n");
+        _site.WriteTheme("strings/en.yml", File.ReadAllText(Path.Combine(_site.ThemeDir, "strings", "en.yml")).Replace("emergency: \"Emergency: act now\"", "emergency: \"Act <now>\"", StringComparison.Ordinal));
+        var result = await _site.BuildAsync();
+        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+
+        var html = _site.ReadOutput("articles/sample/index.html");
+        Assert.Contains("<aside class=\"care-card care-card-emergency\"><h3 class=\"care-card-heading\">Act &lt;now&gt;</h3>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("kg:care", html, StringComparison.Ordinal);
+    }
 }

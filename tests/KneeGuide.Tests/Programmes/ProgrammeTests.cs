@@ -33,13 +33,20 @@ public sealed class ProgrammeTests : IDisposable
         return result.Diagnostics.Select(d => $"{_site.DescribeRelative(d)} {d.Message}{(d.Suggestion is null ? "" : $" (did you mean '{d.Suggestion}'?)")}").ToList();
     }
 
+    private async Task BuildPublishedAsync()
+    {
+        var result = await _site.BuildAsync();
+        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+    }
+
+    private void AppendToSiteYml(string yaml) => _site.Write("site.yml", File.ReadAllText(Path.Combine(_site.InputDir, "site.yml")) + "\n" + yaml);
+
     [Fact]
     public async Task Easier_and_harder_are_shown_both_ways_from_one_entry()
     {
         WriteExercise("wall-sits", "Wall sits", "harder: [step-downs]");
         WriteExercise("step-downs", "Step-downs <b>");
-        var result = await _site.BuildAsync();
-        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        await BuildPublishedAsync();
 
         var wall = _site.ReadOutput("exercises/wall-sits/index.html");
         var step = _site.ReadOutput("exercises/step-downs/index.html");
@@ -96,9 +103,8 @@ public sealed class ProgrammeTests : IDisposable
         _site.Write("articles/sample.md", TestSite.SampleArticle
             .Replace("title: Sample article", "title: \"Knee taping: does it help?\"", StringComparison.Ordinal)
             .Replace("exercises: [heel-raises]", "exercises: [heel-raises, wall-sits]\nreviewed:\n  by: Tester\n  on: 2026-02-01", StringComparison.Ordinal));
-        _site.Write("site.yml", File.ReadAllText(Path.Combine(_site.InputDir, "site.yml")) + "\npain_rule:\n  acceptable: 2\n  text: Up to 2 & no more.\n");
-        var result = await _site.BuildAsync();
-        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        AppendToSiteYml("pain_rule:\n  acceptable: 2\n  text: Up to 2 & no more.\n");
+        await BuildPublishedAsync();
 
         var html = _site.ReadOutput("articles/sample/index.html");
         var sheet = html[html.IndexOf("<section class=\"sheet print-only\"", StringComparison.Ordinal)..];
@@ -121,8 +127,7 @@ public sealed class ProgrammeTests : IDisposable
     public async Task The_plan_page_offers_every_exercise_with_its_dose_and_variations_escaped()
     {
         WriteExercise("wall-sits", "Wall \"sits\" <script>", "harder: [heel-raises]");
-        var result = await _site.BuildAsync();
-        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        await BuildPublishedAsync();
 
         var html = _site.ReadOutput("plan/index.html");
         Assert.Contains("<script src=\"/assets/js/plan.js\" defer></script>", html, StringComparison.Ordinal);
@@ -138,9 +143,8 @@ public sealed class ProgrammeTests : IDisposable
     public async Task Tags_show_their_title_from_site_yml_or_their_slug_in_words()
     {
         _site.Write("articles/sample.md", TestSite.SampleArticle.Replace("tags: [knees]", "tags: [runners-knee, knee-pain]", StringComparison.Ordinal));
-        _site.Write("site.yml", File.ReadAllText(Path.Combine(_site.InputDir, "site.yml")) + "\ntags:\n  runners-knee: \"Runner's knee\"\n");
-        var result = await _site.BuildAsync();
-        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        AppendToSiteYml("tags:\n  runners-knee: \"Runner's knee\"\n");
+        await BuildPublishedAsync();
 
         Assert.Contains(">Runner&#x27;s knee</a>", _site.ReadOutput("articles/sample/index.html"), StringComparison.Ordinal);
         Assert.Contains(">Knee pain</a>", _site.ReadOutput("articles/sample/index.html"), StringComparison.Ordinal);
