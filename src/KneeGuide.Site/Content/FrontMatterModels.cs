@@ -118,7 +118,7 @@ public sealed class ExerciseFrontMatter
     [Required, Description("Ordered instructions; inline Markdown is allowed.")]
     public IReadOnlyList<Located<string>> Steps { get; init; } = [];
 
-    [Description("\"Stop if\" and safety notes.")]
+    [Description("Safety notes. Start a note with \"Stop if\" to list it under the page's one Stop if heading; the others are shown under Take care.")]
     public IReadOnlyList<Located<string>> Cautions { get; init; } = [];
 
     [Description("Illustration: a file name in images/.")]
