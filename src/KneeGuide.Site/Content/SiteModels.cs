@@ -36,6 +36,15 @@ public sealed record SiteConfig
 
     [Description("Links (URLs or URL prefixes) the link checker must not report.")]
     public IReadOnlyList<string> LinkCheckIgnore { get; init; } = [];
+
+    [Description("Site search settings: synonyms added to the clinical list KneeGuide ships.")]
+    public SearchSettings Search { get; init; } = new();
+}
+
+public sealed class SearchSettings
+{
+    [Description("Groups of words or phrases that mean the same for search, e.g. [[bum, glutes, buttocks], [physio, physiotherapist]]; added to the clinical synonyms KneeGuide ships.")]
+    public IReadOnlyList<IReadOnlyList<Located<string>>> Synonyms { get; init; } = [];
 }
 
 public sealed class ClinicInfo
