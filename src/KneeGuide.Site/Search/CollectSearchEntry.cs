@@ -43,6 +43,11 @@ public sealed partial class CollectSearchEntry(StringPool pool) : ParallelModule
         {
             keywords.InsertRange(0, exercise.Targets);
             details.AddRange(exercise.Equipment);
+            if (exercise.Difficulty is { } difficulty)
+            {
+                details.Add(difficulty.ToString().ToLowerInvariant());
+            }
+
             details.Add(ViewModelFactory.Dosage(exercise.Dosage).Text);
             // The steps and cautions read as the page's opening text: that is where the page shows them.
             var steps = doc.Get<RenderedSteps>()?.Html.Select(PlainText) ?? exercise.Steps.Select(s => s.Value);

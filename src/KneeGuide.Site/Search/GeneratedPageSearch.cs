@@ -19,7 +19,7 @@ public static class GeneratedPageSearch
         {
             IEnumerable<string>? listed = page.List switch
             {
-                "library" => views.Exercises(reads).Select(e => $"{e.Title}: {e.Summary} ({string.Join(", ", e.Targets)})"),
+                "library" => views.Exercises(reads).Select(e => $"{e.Title}: {e.Summary} ({string.Join(", ", e.Targets.Concat(e.Equipment).Append(e.Difficulty ?? ""))})"),
                 "articles" => Lines(views.Articles(reads)),
                 "mobility" => Lines(views.MobilityPages(reads)),
                 "tags" => views.Tags(reads).Select(t => t.Title),

@@ -63,7 +63,7 @@ public sealed class SearchLanguage
             "this", "to", "was", "will", "with", "from", "so", "were", "has", "have", "had", "you", "your",
             "i", "me", "my", "we", "our", "us", "he", "she", "him", "her", "them", "do", "does", "did",
             "am", "been", "can", "could", "should", "would", "how", "what", "when", "where", "which",
-            "who", "why",
+            "who", "why", "all", "any", "some",
         ],
         "es" =>
         [

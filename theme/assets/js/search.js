@@ -21,7 +21,7 @@
   var lang = root.getAttribute("data-language") || "en";
   var PAGE_SIZE = 5; // results shown at once: each needs its page's file for the excerpt
   var MAX_RESULTS = 50;
-  var K1 = 1.2;
+  var K1 = 2; // as SearchScoring.cs
   var cache = {};
   var index = null; // { manifest, analyzer, terms: {key: true}, ends: {key: true} }
 
