@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using KneeGuide.Core.Caching;
+using System.IO.Hashing;
 
 namespace KneeGuide.Site.Search;
 
@@ -114,31 +114,33 @@ public sealed class SearchEntryBuilder(StringPool pool)
         return (postings, new SearchPageFile(PageJson(source)), Shards(postings));
     }
 
-    /// <summary>The per-shard hashes of a page's postings and words (see <see cref="SearchShards"/>).</summary>
+    /// <summary>
+    /// The per-shard hashes of a page's postings and words (see <see cref="SearchShards"/>): 64-bit
+    /// XxHash3 of each entry, mixed in order. Cheap on purpose: every page makes one per shard it touches.
+    /// </summary>
     private static SearchShards Shards(SearchPostings postings)
     {
-        var hashes = new SortedDictionary<string, ContentHash.Builder>(StringComparer.Ordinal);
-        ContentHash.Builder For(string key)
+        var hashes = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        void Mix(string key, string text, ulong extra)
         {
-            if (!hashes.TryGetValue(key, out var builder))
-            {
-                hashes[key] = builder = new ContentHash.Builder();
-            }
-
-            return builder;
+            ref var h = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(hashes, key, out _);
+            var entry = XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()), (long)extra);
+            h = (h ^ entry) * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
         }
 
         for (var i = 0; i < postings.Terms.Count; i++)
         {
-            For("t:" + SearchIndexLayout.TermKey(postings.Terms[i])).Add(postings.Terms[i]).Add(postings.Impacts[i]).Add(postings.Masks[i]);
+            Mix("t:" + SearchIndexLayout.TermKey(postings.Terms[i]), postings.Terms[i], ((ulong)(uint)postings.Impacts[i] << 32) | (uint)postings.Masks[i]);
         }
 
         for (var i = 0; i < postings.Words.Count; i++)
         {
-            For("e:" + SearchIndexLayout.EndKey(postings.Words[i])).Add(postings.Words[i]).Add(postings.WordTerms[i]);
+            Mix("e:" + SearchIndexLayout.EndKey(postings.Words[i]), postings.Words[i] + "\0" + postings.WordTerms[i], 0);
         }
 
-        return new SearchShards([.. hashes.Keys], [.. hashes.Values.Select(b => (ulong)b.Finish())]);
+        var keys = hashes.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return new SearchShards(keys, [.. keys.Select(k => hashes[k])]);
     }
 
     /// <summary><c>["url","title","kind","description",[["id","heading","text"],...]]</c>; the first section has no id or heading.</summary>

@@ -186,6 +186,9 @@
             candidates.push({ term: t, weight: PREFIX, df: documentCount(shard, t) });
           } else if (max) {
             var d = distance(slot.term, t, max);
+            // A misspelt ending can stem far from the right word's stem ("osteoarthritus" keeps its
+            // ending, "osteoarthritis" stems to "osteoarthr"): compare the stem with the start of the word too.
+            if (d > max && t.length >= 5 && slot.surface.length - t.length <= 4) d = distance(slot.surface.slice(0, t.length), t, max - 1) + 1;
             if (d <= max) candidates.push({ term: t, weight: TYPO[d], df: documentCount(shard, t) });
           }
         });
