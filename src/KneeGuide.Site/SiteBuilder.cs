@@ -141,10 +141,11 @@ public static class SiteBuilder
         }
 
         var fingerprints = SourceFingerprints.Compute(inputs.Catalog, cache);
+        var media = Media.MediaLibrary.Load(inputs, fingerprints, cache, MediaStore(cache), diagnostics);
         var review = new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict);
         var locator = new TemplateLinkLocator(theme, inputs.Config);
         var externalLinks = ExternalLinkOptions(options, inputs, inputRoot);
-        var facts = new SiteFacts(inputs, theme, staging);
+        var facts = new SiteFacts(inputs, theme, staging, media);
         var services = new ServiceRegistry()
             .Add(inputs)
             .Add(theme)
@@ -155,7 +156,8 @@ public static class SiteBuilder
             .Add(facts)
             .Add<IFactSource>(facts)
             .Add(fingerprints)
-            .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, facts))
+            .Add(media)
+            .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits, media, inputs.VideoCredits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, facts, media, inputs))
             .Add(new PageRendererFactory(theme, facts))
             .Add(review)
             .Add(locator);
@@ -199,6 +201,13 @@ public static class SiteBuilder
         }
 
         fingerprints.Save(cache);
+        media.Save(cache);
+        if (!failed && !options.ShowDrafts)
+        {
+            // Copies of photos no longer published go; the preview (drafts shown) keeps what it finds.
+            media.Store.Sweep();
+        }
+
         if (saveCache)
         {
             SaveQuietly(cache);
@@ -242,6 +251,10 @@ public static class SiteBuilder
         cache.KeepsDocuments = keepDocuments;
         return cache;
     }
+
+    /// <summary>Encoded photos live beside the cache file (.kneeguide/cache/media/), shared by build and preview.</summary>
+    private static Media.DerivativeStore MediaStore(BuildCache cache) =>
+        cache.File is { } file ? new Media.DerivativeStore(Path.Combine(Path.GetDirectoryName(file)!, "media")) : Media.DerivativeStore.Temporary();
 
     /// <summary>A cache that cannot be written costs the next build its speed, never this build its result.</summary>
     public static void SaveQuietly(BuildCache cache)

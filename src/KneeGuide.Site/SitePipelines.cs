@@ -49,13 +49,19 @@ public static class SitePipelines
         search.OutputModules.Add(new WriteFiles());
         pipelines.Add(search);
 
-        pipelines.Add(CopyPipeline(Names.Images, context => InputFiles(catalog, ContentKind.Image, context)));
+        // Images and clips: photos as resized copies without metadata (encoded once, kept in
+        // .kneeguide/cache/media/), drawings and clips as they are.
+        var media = new Pipeline(Names.Images);
+        media.ProcessModules.Add(new Media.PublishMedia());
+        media.OutputModules.Add(new WriteFiles());
+        pipelines.Add(media);
         pipelines.Add(CopyPipeline(Names.StaticFiles, context => InputFiles(catalog, ContentKind.StaticFile, context)));
         pipelines.Add(CopyPipeline(Names.ThemeAssets, _ => ThemeAssetFiles(theme.Root)));
 
         var validation = new Pipeline(Names.Validation);
         validation.OutputModules.Add(new CheckOutputPaths(pipelines.Select(p => p.Name).ToArray()));
         validation.OutputModules.Add(new ValidateLinks(pipelines.Select(p => p.Name).ToArray(), externalLinks));
+        validation.OutputModules.Add(new Media.CheckImageUse(Names.Content));
         pipelines.Add(validation);
         return pipelines;
     }

@@ -124,6 +124,9 @@ public sealed class ExerciseFrontMatter
     [Description("Illustration: a file name in images/.")]
     public Located<string>? Image { get; init; }
 
+    [Description("A demonstration: a clip's file name in videos/ (with captions in videos/<name>.vtt), or a YouTube or Vimeo address.")]
+    public Located<string>? Video { get; init; }
+
     [Description("Mobility page slugs this exercise belongs to.")]
     public IReadOnlyList<Located<string>> Mobility { get; init; } = [];
 

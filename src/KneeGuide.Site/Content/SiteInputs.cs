@@ -20,6 +20,9 @@ public sealed class SiteInputs
     /// <summary>Where each credit record starts in credits.yml, for errors about it.</summary>
     public required IReadOnlyDictionary<string, SourceLocation> CreditLocations { get; init; }
 
+    /// <summary>Credit records by video file name (videos/credits.yml, the same shape as images'), sorted.</summary>
+    public IReadOnlyDictionary<string, ImageCredit> VideoCredits { get; init; } = new Dictionary<string, ImageCredit>();
+
     /// <summary>The hash of site.yml as written: every page shows something of it (the build cache's "config" fact).</summary>
     public UInt128 ConfigHash { get; init; }
 
@@ -31,8 +34,9 @@ public sealed class SiteInputs
             Catalog = catalog,
             Config = LoadConfig(catalog, diagnostics, out var configHash),
             ConfigHash = configHash,
-            Credits = LoadCredits(catalog, diagnostics, out var locations),
+            Credits = LoadCredits(catalog, "images", diagnostics, out var locations),
             CreditLocations = locations,
+            VideoCredits = LoadCredits(catalog, "videos", diagnostics, out _),
         };
     }
 
@@ -77,9 +81,11 @@ public sealed class SiteInputs
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 && !value.Contains(' ');
 
-    private static IReadOnlyDictionary<string, ImageCredit> LoadCredits(SourceCatalog catalog, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, SourceLocation> locations)
+    /// <param name="folder">images or videos: the folder whose credits.yml this is.</param>
+    private static IReadOnlyDictionary<string, ImageCredit> LoadCredits(SourceCatalog catalog, string folder, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, SourceLocation> locations)
     {
-        const string path = "images/credits.yml";
+        var path = folder + "/credits.yml";
+        var kind = folder == "images" ? ContentKind.Image : ContentKind.Video;
         var display = catalog.Display(path);
         var empty = new Dictionary<string, ImageCredit>();
         locations = new Dictionary<string, SourceLocation>();
@@ -101,9 +107,9 @@ public sealed class SiteInputs
             locations = map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => binder.At(c.Key), StringComparer.Ordinal);
             foreach (var (key, location) in locations)
             {
-                if (!catalog.Contains("images/" + key))
+                if (!catalog.Contains(folder + "/" + key))
                 {
-                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnusedCredit, location, $"credit for '{key}', but images/{key} does not exist", Suggestions.Closest(key, catalog.FilesOf(ContentKind.Image).Select(Path.GetFileName)!)));
+                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnusedCredit, location, $"credit for '{key}', but {folder}/{key} does not exist", Suggestions.Closest(key, catalog.FilesOf(kind).Select(Path.GetFileName)!)));
                 }
             }
         }
