@@ -113,6 +113,8 @@ public sealed class TestSite : IDisposable
         return entries.Where(e => !e.StartsWith('.')).ToList();
     }
 
+    public string ReadInput(string inputRelativePath) => File.ReadAllText(Path.Combine(InputDir, inputRelativePath));
+
     public string ReadOutput(string outputRelativePath) => File.ReadAllText(Path.Combine(OutputDir, outputRelativePath));
 
     public bool OutputExists(string outputRelativePath) => File.Exists(Path.Combine(OutputDir, outputRelativePath));

@@ -28,8 +28,8 @@
     var frame = document.createElement("iframe");
     frame.src = src;
     frame.title = box.getAttribute("data-title") || link.textContent;
+    // "fullscreen" in allow is what lets the player go full screen (the older allowfullscreen attribute is redundant with it).
     frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
-    frame.allowFullscreen = true;
     frame.referrerPolicy = "strict-origin-when-cross-origin";
     frame.className = "video-frame";
     box.replaceChildren(frame);
