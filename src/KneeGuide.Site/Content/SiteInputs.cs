@@ -20,6 +20,9 @@ public sealed class SiteInputs
     /// <summary>Where each credit record starts in credits.yml, for errors about it.</summary>
     public required IReadOnlyDictionary<string, SourceLocation> CreditLocations { get; init; }
 
+    /// <summary>Where each key of site.yml was written ("cms", "cms.repo"), for messages about it.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> ConfigLocations { get; init; } = new Dictionary<string, SourceLocation>();
+
     /// <summary>The hash of site.yml as written: every page shows something of it (the build cache's "config" fact).</summary>
     public UInt128 ConfigHash { get; init; }
 
@@ -29,15 +32,17 @@ public sealed class SiteInputs
         return new SiteInputs
         {
             Catalog = catalog,
-            Config = LoadConfig(catalog, diagnostics, out var configHash),
+            Config = LoadConfig(catalog, diagnostics, out var configHash, out var configLocations),
             ConfigHash = configHash,
+            ConfigLocations = configLocations,
             Credits = LoadCredits(catalog, diagnostics, out var locations),
             CreditLocations = locations,
         };
     }
 
-    private static SiteConfig LoadConfig(SourceCatalog catalog, DiagnosticBag diagnostics, out UInt128 hash)
+    private static SiteConfig LoadConfig(SourceCatalog catalog, DiagnosticBag diagnostics, out UInt128 hash, out IReadOnlyDictionary<string, SourceLocation> locations)
     {
+        locations = new Dictionary<string, SourceLocation>();
         const string path = "site.yml";
         var display = catalog.Display(path);
         hash = Core.Caching.ContentHash.Of("no site.yml");
@@ -62,6 +67,7 @@ public sealed class SiteInputs
 
         var binder = new YamlBinder(display, 0, diagnostics);
         var config = binder.Bind<SiteConfig>(root) ?? new SiteConfig();
+        locations = binder.Locations;
         if (config.BaseUrl.Length > 0 && !IsWebAddress(config.BaseUrl))
         {
             // Every canonical link, the sitemap and the feed are built from it: a wrong one would only
@@ -96,18 +102,62 @@ public sealed class SiteInputs
         }
 
         var binder = new YamlBinder(display, 0, diagnostics);
-        if (root is YamlMappingNode map)
+        if (root is not YamlMappingNode map)
         {
-            locations = map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => binder.At(c.Key), StringComparer.Ordinal);
-            foreach (var (key, location) in locations)
+            return binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(root) ?? empty;
+        }
+
+        // The map form (file name: record) and the web editor's list form (credits: [{ file, ... }]).
+        var records = new SortedDictionary<string, ImageCredit>(StringComparer.Ordinal);
+        var at = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var byName = new YamlMappingNode();
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is YamlScalarNode { Value: CreditsFile.ListKey })
             {
-                if (!catalog.Contains("images/" + key))
+                var list = binder.Bind(typeof(IReadOnlyList<ImageCreditEntry>), value, CreditsFile.ListKey) as IReadOnlyList<ImageCreditEntry> ?? [];
+                foreach (var entry in list)
                 {
-                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnusedCredit, location, $"credit for '{key}', but images/{key} does not exist", Suggestions.Closest(key, catalog.FilesOf(ContentKind.Image).Select(Path.GetFileName)!)));
+                    Add(entry.File.Value, entry.File.Location, entry);
                 }
+            }
+            else
+            {
+                byName.Add(key, value);
             }
         }
 
-        return binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(root) ?? empty;
+        var named = binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(byName) ?? empty;
+        foreach (var (key, value) in byName.Children)
+        {
+            var name = ((YamlScalarNode)key).Value ?? "";
+            if (named.TryGetValue(name, out var credit))
+            {
+                Add(name, binder.At(key), credit);
+            }
+        }
+
+        foreach (var (key, location) in at)
+        {
+            if (!catalog.Contains("images/" + key))
+            {
+                diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnusedCredit, location, $"credit for '{key}', but images/{key} does not exist", Suggestions.Closest(key, catalog.FilesOf(ContentKind.Image).Select(Path.GetFileName)!)));
+            }
+        }
+
+        locations = at;
+        return new ReadOnlyDictionaryWrapper<ImageCredit>(records);
+
+        void Add(string name, SourceLocation location, ImageCredit credit)
+        {
+            if (at.TryGetValue(name, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateKey, location, $"'{name}' is credited twice in credits.yml: here and on line {first.Line}; keep one record"));
+                return;
+            }
+
+            records[name] = credit;
+            at[name] = location;
+        }
     }
 }
