@@ -141,7 +141,7 @@ public sealed class CmsConfigTests
         Assert.DoesNotContain("default: \"\"", text);
         Assert.DoesNotContain("\r", text);
         var images = Regex.Matches(text, @"widget: image\n(\s+)choose_url: false\n\s+media_folder: /input/images\n\s+public_folder: ''");
-        Assert.Equal(5, images.Count); // article, mobility, exercise, page-less models; credits' file
+        Assert.Equal(4, images.Count); // articles, mobility, exercises, and the file of each credit
     }
 
     [Fact]
