@@ -107,19 +107,16 @@ public sealed class SiteInputs
             return binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(root) ?? empty;
         }
 
-        // The map form (file name: record) and the web editor's list form (credits: [{ file, ... }]).
-        var records = new SortedDictionary<string, ImageCredit>(StringComparer.Ordinal);
-        var at = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        // The map form (file name: record) and the web editor's list form (credits: [{ file, ... }]),
+        // taken in the order they are written, so a second record for an image is the one reported.
+        var found = new List<(string Name, SourceLocation At, ImageCredit Credit)>();
         var byName = new YamlMappingNode();
         foreach (var (key, value) in map.Children)
         {
             if (key is YamlScalarNode { Value: CreditsFile.ListKey })
             {
                 var list = binder.Bind(typeof(IReadOnlyList<ImageCreditEntry>), value, CreditsFile.ListKey) as IReadOnlyList<ImageCreditEntry> ?? [];
-                foreach (var entry in list)
-                {
-                    Add(entry.File.Value, entry.File.Location, entry);
-                }
+                found.AddRange(list.Where(e => e.File.Value.Length > 0).Select(e => (e.File.Value, e.File.Location, (ImageCredit)e)));
             }
             else
             {
@@ -128,13 +125,27 @@ public sealed class SiteInputs
         }
 
         var named = binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(byName) ?? empty;
-        foreach (var (key, value) in byName.Children)
+        foreach (var (key, _) in byName.Children)
         {
             var name = ((YamlScalarNode)key).Value ?? "";
             if (named.TryGetValue(name, out var credit))
             {
-                Add(name, binder.At(key), credit);
+                found.Add((name, binder.At(key), credit));
             }
+        }
+
+        var records = new SortedDictionary<string, ImageCredit>(StringComparer.Ordinal);
+        var at = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (name, location, credit) in found.OrderBy(f => f.At.Line).ThenBy(f => f.At.Column))
+        {
+            if (at.TryGetValue(name, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateKey, location, $"'{name}' is credited twice in credits.yml: here and on line {first.Line}; keep one record"));
+                continue;
+            }
+
+            records[name] = credit;
+            at[name] = location;
         }
 
         foreach (var (key, location) in at)
@@ -147,17 +158,5 @@ public sealed class SiteInputs
 
         locations = at;
         return new ReadOnlyDictionaryWrapper<ImageCredit>(records);
-
-        void Add(string name, SourceLocation location, ImageCredit credit)
-        {
-            if (at.TryGetValue(name, out var first))
-            {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateKey, location, $"'{name}' is credited twice in credits.yml: here and on line {first.Line}; keep one record"));
-                return;
-            }
-
-            records[name] = credit;
-            at[name] = location;
-        }
     }
 }
