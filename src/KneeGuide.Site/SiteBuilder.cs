@@ -48,6 +48,12 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     /// </summary>
     public bool PrivateOutput { get; init; }
 
+    /// <summary>
+    /// The preview's local backend for the web editor (`serve`: http://127.0.0.1:PORT/api/v1), written
+    /// into /admin/config.yml; null for the published site's editor (GitHub).
+    /// </summary>
+    public string? CmsLocalBackend { get; init; }
+
     /// <summary>Where the build cache is kept; null for .kneeguide/cache/ beside the input folder (tests and benchmarks keep theirs apart).</summary>
     public string? CacheFile { get; init; }
 }
@@ -161,7 +167,12 @@ public static class SiteBuilder
             .Add(new PageRendererFactory(theme, facts))
             .Add(review)
             .Add(locator);
-        var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks, options.ShowDrafts), services);
+        var cms = new Cms.CmsOptions(
+            ProjectFolder(inputRoot),
+            Path.GetFileName(inputRoot.TrimEnd(Path.DirectorySeparatorChar)),
+            options.CmsLocalBackend,
+            options.CmsLocalBackend is { } local ? new Uri(local).GetLeftPart(UriPartial.Authority) + "/" : null);
+        var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks, options.ShowDrafts, cms), services);
         if (onPhase is not null)
         {
             engine.PhaseCompleted += onPhase;
@@ -270,8 +281,9 @@ public static class SiteBuilder
 
     /// <summary>Whether these diagnostics stop a build from being published.</summary>
     public static bool Fails(IEnumerable<Diagnostic> diagnostics, bool strict) =>
-        // A review merely "due soon" is advance notice: it never fails a build, not even with --strict.
-        diagnostics.Any(d => d.Severity == Severity.Error || (strict && d.Severity == Severity.Warning && d.Code != Diagnostics.ErrorCodes.ReviewDueSoon));
+        // A review merely "due soon" is advance notice, and a site built where Node.js is missing
+        // lacks only its web editor: neither fails a build, not even with --strict.
+        diagnostics.Any(d => d.Severity == Severity.Error || (strict && d.Severity == Severity.Warning && d.Code is not (Diagnostics.ErrorCodes.ReviewDueSoon or Diagnostics.ErrorCodes.WebEditorMissing)));
 
     /// <summary>The folder holding the input folder: where .kneeguide/ lives.</summary>
     public static string ProjectFolder(string inputRoot) =>

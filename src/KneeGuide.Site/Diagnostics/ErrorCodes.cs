@@ -72,6 +72,9 @@ public static class ErrorCodes
     public const string ReviewDueSoon = "KG4001";
     public const string ReviewOverdue = "KG4002";
 
+    // The web editor (/admin/)
+    public const string WebEditorMissing = "KG5001";
+
     /// <summary>
     /// Each code's short title, as the editor guide's entry names it (a test keeps the two in step):
     /// for tools that list rules, such as SARIF viewers.
@@ -126,5 +129,6 @@ public static class ErrorCodes
         [MissingTemplate] = "Missing template",
         [ReviewDueSoon] = "Review due soon",
         [ReviewOverdue] = "Review overdue",
+        [WebEditorMissing] = "Web editor left out",
     };
 }
