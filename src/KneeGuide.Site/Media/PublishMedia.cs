@@ -88,7 +88,8 @@ public sealed class PublishMedia : IModule
         {
             try
             {
-                var resized = missing.Where(m => m != crop).ToList();
+                // Copies with the same key (the same-name copy is often the 1920 px JPEG) are encoded once.
+                var resized = missing.Where(m => m != crop).DistinctBy(m => Key(hash, m, crop)).ToList();
                 var bytes = ImageEncoder.EncodeAll(absolute, resized.Select(m => m.Spec).ToList()).ToList();
                 if (crop is not null && missing.Contains(crop))
                 {
@@ -96,9 +97,16 @@ public sealed class PublishMedia : IModule
                     bytes.Add(OpenGraphImage.Crop(absolute));
                 }
 
+                var encoded = new Dictionary<string, DocumentContent>(StringComparer.Ordinal);
                 for (var i = 0; i < resized.Count; i++)
                 {
-                    found[resized[i]] = Kept(store, Key(hash, resized[i], crop), bytes[i]);
+                    var key = Key(hash, resized[i], crop);
+                    encoded[key] = Kept(store, key, bytes[i]);
+                }
+
+                foreach (var copy in missing)
+                {
+                    found[copy] = encoded[Key(hash, copy, crop)];
                 }
             }
             catch (ImageProcessingException e)
