@@ -119,6 +119,30 @@ public sealed class MediaSiteTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_png_with_transparency_keeps_it_in_png_and_webp_copies()
+    {
+        using var images = new TestImages();
+        _site.WriteBytes("images/diagram.png", File.ReadAllBytes(images.TransparentPng(3000, 2000)));
+        _site.Write("images/credits.yml", "knee.svg:\n  title: A knee\n  author: Test author\n  license: CC BY 4.0\ndiagram.png:\n  author: Test\n  license: CC0\n");
+        _site.Write("articles/sample.md", TestSite.SampleArticle + "\n\n![A diagram](../images/diagram.png)\n");
+
+        var result = await _site.BuildAsync();
+
+        Assert.True(result.Published, string.Join('\n', result.Diagnostics));
+        var html = _site.ReadOutput("articles/sample/index.html");
+        Assert.Contains("srcset=\"/images/diagram.png.480w.png 480w, /images/diagram.png.960w.png 960w, /images/diagram.png.1440w.png 1440w, /images/diagram.png.1920w.png 1920w\"", html);
+        Assert.Contains("width=\"960\" height=\"640\"", html);
+        foreach (var copy in new[] { "diagram.png", "diagram.png.1920w.png", "diagram.png.960w.webp" })
+        {
+            var info = ImageProbe.Probe(Path.Combine(_site.OutputDir, "images", copy));
+            Assert.True(info.HasAlpha, copy);
+            Assert.False(info.HasMetadata, copy);
+        }
+
+        Assert.Equal(1920, ImageProbe.Probe(Path.Combine(_site.OutputDir, "images", "diagram.png")).Width);
+    }
+
+    [Fact]
     public async Task Avif_copies_are_made_only_when_site_yml_asks()
     {
         WithPhoto("![The gym](../images/gym.jpg)");
