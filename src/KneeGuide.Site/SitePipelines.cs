@@ -19,7 +19,8 @@ namespace KneeGuide.Site;
 public static class SitePipelines
 {
     /// <param name="showDrafts">The preview: drafts are published, marked as drafts.</param>
-    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null, bool showDrafts = false)
+    /// <param name="cms">Where the web editor's bundle is and which backend it uses; null for a build without /admin/.</param>
+    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null, bool showDrafts = false, Cms.CmsOptions? cms = null)
     {
         var catalog = inputs.Catalog;
         var terms = new StringPool();
@@ -50,13 +51,28 @@ public static class SitePipelines
         search.OutputModules.Add(new WriteFiles());
         pipelines.Add(search);
 
-        pipelines.Add(CopyPipeline(Names.Images, context => InputFiles(catalog, ContentKind.Image, context)));
+        // Images and clips: photos as resized copies without metadata (encoded once, kept in
+        // .kneeguide/cache/media/), drawings and clips as they are.
+        var media = new Pipeline(Names.Images);
+        media.ProcessModules.Add(new Media.PublishMedia());
+        media.OutputModules.Add(new WriteFiles());
+        pipelines.Add(media);
         pipelines.Add(CopyPipeline(Names.StaticFiles, context => InputFiles(catalog, ContentKind.StaticFile, context)));
         pipelines.Add(CopyPipeline(Names.ThemeAssets, _ => ThemeAssetFiles(theme.Root)));
+        if (cms is not null)
+        {
+            // /admin/: the page, its config generated from the front matter models (offering the
+            // values pages already use), and the CMS bundle copied from node_modules.
+            var editor = new Pipeline(Names.WebEditor).DependsOn(Names.Content);
+            editor.ProcessModules.Add(new Cms.GenerateCmsFiles(inputs, cms, Names.Content));
+            editor.OutputModules.Add(new WriteFiles());
+            pipelines.Add(editor);
+        }
 
         var validation = new Pipeline(Names.Validation);
         validation.OutputModules.Add(new CheckOutputPaths(pipelines.Select(p => p.Name).ToArray()));
         validation.OutputModules.Add(new ValidateLinks(pipelines.Select(p => p.Name).ToArray(), externalLinks));
+        validation.OutputModules.Add(new Media.CheckImageUse(Names.Content));
         pipelines.Add(validation);
         return pipelines;
     }

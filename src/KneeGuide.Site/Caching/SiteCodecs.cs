@@ -126,6 +126,7 @@ public static class SiteCodecs
         w.WriteList(b.Headings, static (w, h) => { w.WriteInt(h.Level); w.WriteString(h.Text); w.WriteString(h.Id); });
         w.WriteList(b.Links, WriteLink);
         w.WriteList(b.Ids, static (w, i) => { w.WriteString(i.Id); w.WriteLocation(i.At); });
+        w.WriteBool(b.EmbedsVideo);
     }
 
     private static RenderedMarkdown ReadBody(CacheReader r) => new()
@@ -134,6 +135,7 @@ public static class SiteCodecs
         Headings = r.ReadList(static r => new Heading(r.ReadInt(), r.ReadRequiredString(), r.ReadRequiredString())),
         Links = r.ReadList(ReadLink),
         Ids = r.ReadList(static r => (r.ReadRequiredString(), r.ReadLocation())),
+        EmbedsVideo = r.ReadBool(),
     };
 
     private static void WriteFacts(CacheWriter w, BodyFacts f)
@@ -149,12 +151,16 @@ public static class SiteCodecs
             w.WriteBool(m.IsImage);
             w.WriteString(m.FromSource);
         });
+        w.WriteList(f.Videos, static (w, i) => { w.WriteString(i.File); w.WriteLocation(i.At); });
     }
 
     private static BodyFacts ReadFacts(CacheReader r) => new(
         r.ReadStrings(),
         r.ReadList(static r => new ImageUse(r.ReadRequiredString(), r.ReadLocation())),
-        r.ReadList(static r => new MissingLinkTarget(r.ReadLocation(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadString(), r.ReadBool(), r.ReadRequiredString())));
+        r.ReadList(static r => new MissingLinkTarget(r.ReadLocation(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadString(), r.ReadBool(), r.ReadRequiredString())))
+    {
+        Videos = r.ReadList(static r => new ImageUse(r.ReadRequiredString(), r.ReadLocation())),
+    };
 
     private static void WritePageLinks(CacheWriter w, PageLinks p)
     {

@@ -27,7 +27,7 @@ public sealed class RenderMarkdown : ParallelModule
         try
         {
             var checkLinks = page.LinkCheck;
-            var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks);
+            var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks, hasLeadImage: page.Image is not null);
             // The source text is not needed after this: let it go rather than hold every page's
             // Markdown until the end of the build.
             var document = input.WithContent(DocumentContent.Empty).With(rendered).With(new BodyText(plainText));

@@ -37,7 +37,7 @@ public sealed class GeneratePages : IModule
         };
         pages.AddRange(index.Tags.Keys.Order(StringComparer.Ordinal).Select(tag =>
             new GeneratedPage("tag", $"Topic: {tag}", $"/tags/{tag}/", $"Pages about {tag}.", "Topics", "/tags/", "tag", tag)));
-        pages.Add(new("credits", "Image credits", "/credits/", "Who made each image in the guide and under which licence.", null, null, "credits"));
+        pages.Add(new("credits", "Image and video credits", "/credits/", "Who made each image and video in the guide and under which licence.", null, null, "credits"));
         pages.Add(new("search", "Search", "/search/", "Search the guide.", null, null, "none"));
         pages.Add(new("404", "Page not found", "/404.html", "This page does not exist.", null, null, "none"));
         return pages;
