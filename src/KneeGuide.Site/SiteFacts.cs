@@ -24,6 +24,9 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
     public const string ConfigKey = "config";
     public const string ThemeKey = "theme";
 
+    /// <summary>The language search reads pages in (its code, from site.yml): pages' search entries depend on it and nothing else of site.yml.</summary>
+    public const string SearchLanguageKey = "search-language";
+
     public static string File(string inputPath) => "file:" + inputPath;
 
     public static string Credit(string imageFile) => "credit:" + imageFile;
@@ -91,6 +94,7 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
             "media" => MediaHash(name),
             ConfigKey => inputs.ConfigHash,
             ThemeKey => theme.Hash,
+            SearchLanguageKey => ContentHash.Of("search-language", Search.SearchLanguage.For(inputs.Config.Language).Code),
             _ => _viewsUnchanged ? FactValues.Unchanged : Views.Hash(key),
         };
     }

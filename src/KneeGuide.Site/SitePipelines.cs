@@ -3,6 +3,7 @@ using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Output;
+using KneeGuide.Site.Search;
 using KneeGuide.Site.SiteFiles;
 using KneeGuide.Site.Templates;
 using Names = KneeGuide.Site.SitePipelineNames;
@@ -22,7 +23,7 @@ public static class SitePipelines
     public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null, bool showDrafts = false, Cms.CmsOptions? cms = null)
     {
         var catalog = inputs.Catalog;
-        var terms = new SearchTermPool();
+        var terms = new StringPool();
         var pipelines = new List<Pipeline>
         {
             ContentPipeline(Names.Articles, catalog, terms, showDrafts, ContentKind.Article),
@@ -46,7 +47,7 @@ public static class SitePipelines
         pipelines.Add(siteFiles);
 
         var search = new Pipeline(Names.SearchIndex).DependsOn(Names.SiteIndex);
-        search.PostProcessModules.Add(new CacheAggregate("search-index", WholeSiteInputs.SearchIndex, new GenerateSearchIndex()));
+        search.PostProcessModules.Add(new GenerateSearchIndex(terms));
         search.OutputModules.Add(new WriteFiles());
         pipelines.Add(search);
 
@@ -76,11 +77,11 @@ public static class SitePipelines
         return pipelines;
     }
 
-    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, SearchTermPool terms, bool showDrafts, params ContentKind[] kinds)
+    private static Pipeline ContentPipeline(string name, SourceCatalog catalog, StringPool terms, bool showDrafts, params ContentKind[] kinds)
     {
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadContent(catalog, kinds));
-        pipeline.ProcessModules.Add(new CacheDocuments("content", new ParseFrontMatter(catalog, showDrafts), new Markdown.RenderMarkdown(), new CollectSearchTerms(terms)));
+        pipeline.ProcessModules.Add(new CacheDocuments("content", new ParseFrontMatter(catalog, showDrafts), new Markdown.RenderMarkdown(), new CollectSearchEntry(terms)));
         // Review dates are measured against today, so they are worked out on every build, from the
         // page's facts alone.
         pipeline.ProcessModules.Add(new ReviewGovernance.CheckReviewDates());

@@ -298,6 +298,12 @@ public static class CmsConfig
 
                 node.Add("field", field);
             }
+            else if (IsList(item, out var inner) && Unwrap(inner) == typeof(string))
+            {
+                // A list of word groups (search synonyms): Decap's list widget without fields edits one
+                // group as comma-separated text.
+                node.Add("field", Map(("name", key.TrimEnd('s')), ("label", Label(key.TrimEnd('s'))), ("widget", "list")));
+            }
             else
             {
                 node.Add("collapsed", true);

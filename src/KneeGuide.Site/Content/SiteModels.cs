@@ -37,11 +37,21 @@ public sealed record SiteConfig
     [Description("Links (URLs or URL prefixes) the link checker must not report.")]
     public IReadOnlyList<string> LinkCheckIgnore { get; init; } = [];
 
+    [Description("Site search settings: synonyms added to the clinical list KneeGuide ships.")]
+    public SearchSettings Search { get; init; } = new();
+
     [Description("How photos are published: sizes, formats and budgets.")]
     public ImageSettings Images { get; init; } = new();
 
     [Description("The web editor at /admin/ (Decap CMS): the GitHub repository it proposes changes to. Without it the site has no /admin/.")]
     public CmsSettings? Cms { get; init; }
+}
+
+/// <summary><c>site.yml</c> <c>search:</c>.</summary>
+public sealed class SearchSettings
+{
+    [Description("Groups of words or phrases that mean the same for search, e.g. [[bum, glutes, buttocks], [physio, physiotherapist]]; added to the clinical synonyms KneeGuide ships.")]
+    public IReadOnlyList<IReadOnlyList<Located<string>>> Synonyms { get; init; } = [];
 }
 
 /// <summary><c>site.yml</c> <c>images:</c> how raster images (photos) are published.</summary>

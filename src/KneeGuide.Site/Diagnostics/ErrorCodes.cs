@@ -64,6 +64,9 @@ public static class ErrorCodes
     public const string ScriptLink = "KG2007";
     public const string ExternalLinkBroken = "KG2101";
 
+    // Search settings
+    public const string UnusableSynonym = "KG1501";
+
     // Theme
     public const string TemplateError = "KG3001";
     public const string MissingTemplate = "KG3002";
@@ -125,6 +128,7 @@ public static class ErrorCodes
         [DuplicateId] = "Duplicate id",
         [ScriptLink] = "Link that runs script",
         [ExternalLinkBroken] = "External link broken",
+        [UnusableSynonym] = "Search synonym that cannot work",
         [TemplateError] = "Template error",
         [MissingTemplate] = "Missing template",
         [ReviewDueSoon] = "Review due soon",

@@ -53,10 +53,10 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     public RenderedMarkdown Render(string text, string source, DiagnosticBag diagnostics, bool checkLinks = true) =>
         RenderWithText(text, source, diagnostics, ReadSet.Ignored, checkLinks).Body;
 
-    /// <summary>As <see cref="Render"/>, with the words of the body as plain text (for the search index) and what the site index needs to know.</summary>
+    /// <summary>As <see cref="Render"/>, with the words of the body as plain text, section by section (for the search index), and what the site index needs to know.</summary>
     /// <param name="hasLeadImage">The page shows an image of its own above the body (front matter
     /// image): that one is its first image, so every image of the body loads lazily.</param>
-    public (RenderedMarkdown Body, string PlainText, BodyFacts Facts) RenderWithText(string text, string source, DiagnosticBag diagnostics, ReadSet reads, bool checkLinks = true, bool hasLeadImage = false)
+    public (RenderedMarkdown Body, IReadOnlyList<TextSection> PlainText, BodyFacts Facts) RenderWithText(string text, string source, DiagnosticBag diagnostics, ReadSet reads, bool checkLinks = true, bool hasLeadImage = false)
     {
         var page = new Page(source, catalog.Display(source), diagnostics, reads) { FirstImagePending = !hasLeadImage };
         var document = Markdig.Markdown.Parse(text, pipeline);
@@ -65,9 +65,18 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         var cards = new List<string>();
         var headings = new List<Heading>();
         // The plain text and the HTML are built in pooled buffers: growing fresh ones for every page
-        // was a large share of a build's allocations.
+        // was a large share of a build's allocations. Each heading starts a section of the plain
+        // text, so that search can point at the part of the page that matched.
         using var plainLease = TextBuffers.Rent();
         var plain = plainLease.Builder;
+        var sections = new List<TextSection>();
+        string? sectionId = null;
+        string? sectionHeading = null;
+        void EndSection()
+        {
+            sections.Add(new TextSection(sectionId, sectionHeading, plain.ToString().TrimEnd()));
+            plain.Clear();
+        }
 
         var blocks = new List<Block>(64);
         CollectBlocks(document, blocks);
@@ -79,7 +88,8 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     var headingText = InlineText(heading.Inline);
                     headings.Add(new Heading(heading.Level, headingText, id));
                     ids.Add((id, At(page.Display, heading.Line, heading.Column)));
-                    plain.Append(headingText).Append('\n');
+                    EndSection();
+                    (sectionId, sectionHeading) = (id, headingText);
                     break;
                 case HtmlBlock html:
                     var rawBlock = html.Lines.ToString();
@@ -128,7 +138,8 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             Ids = ids,
             EmbedsVideo = page.EmbedsVideo,
         };
-        return (body, plain.ToString(), BodyFacts.Of(cards, links, missing));
+        EndSection();
+        return (body, sections, BodyFacts.Of(cards, links, missing));
     }
 
     /// <summary>

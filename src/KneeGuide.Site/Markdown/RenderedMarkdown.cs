@@ -63,7 +63,13 @@ public sealed record BodyFacts(IReadOnlyList<string> InlineCards, IReadOnlyList<
 public sealed record MissingLinkTarget(SourceLocation At, string Written, string Target, string? Fragment, bool IsImage, string FromSource);
 
 /// <summary>
-/// The words of a page's body as plain text, from RenderMarkdown to CollectSearchTerms, which takes
-/// the page's search terms from it and removes it, so the text is not kept for the whole build.
+/// The words of a page's body as plain text, from RenderMarkdown to CollectSearchEntry, which makes
+/// the page's search entry from it and removes it, so the text is not kept for the whole build.
 /// </summary>
-public sealed record BodyText(string Text);
+public sealed record BodyText(IReadOnlyList<TextSection> Sections);
+
+/// <summary>
+/// The plain text of one part of a page: what comes before the first heading (no id, no heading), or
+/// a heading (its id and text) with what follows it up to the next heading.
+/// </summary>
+public sealed record TextSection(string? Id, string? Heading, string Text);
