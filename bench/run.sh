@@ -190,15 +190,20 @@ EOF
 if [[ $SCALE == 1 ]]; then
     echo
     echo "KneeGuide alone, $RUNS build(s) per size (medians):"
-    printf '%9s %7s %9s %9s %10s %12s %12s %10s %12s\n' articles pages "wall s" "CPU s" "peak MB" "wall ms/page" "CPU ms/page" "KB/page" "validation/s"
+    printf '%9s %7s %9s %9s %10s %12s %12s %10s %12s %9s %9s\n' articles pages "wall s" "CPU s" "peak MB" "wall ms/page" "CPU ms/page" "KB/page" "validation/s" "warm s" "warm MB"
     for n in $SCALE_SIZES; do
         dir="$(corpus "$n")"
-        : > "$dir/kg.times"
-        for ((i = 1; i <= RUNS; i++)); do run_kneeguide "$dir" "$dir/kg.times" "$dir/kg-$i.json" cold published; done
+        : > "$dir/kg.times"; : > "$dir/kg-warm.times"
+        for ((i = 1; i <= RUNS; i++)); do
+            run_kneeguide "$dir" "$dir/kg.times" "$dir/kg-$i.json" cold published
+            run_kneeguide "$dir" "$dir/unmeasured.times" "$dir/kg-unmeasured.json" warm published
+            run_kneeguide "$dir" "$dir/kg-warm.times" "$dir/kg-warm-$i.json" warm published
+        done
         read -r pages vsec _ _ _ < <(validation "$dir"/kg-[0-9]*.json)
         t="$(median "$dir/kg.times" 1)"; m="$(median "$dir/kg.times" 2)"; c="$(median "$dir/kg.times" cpu)"
-        awk -v n="$n" -v p="$pages" -v t="$t" -v m="$m" -v c="$c" -v v="$vsec" 'BEGIN {
-            printf "%9d %7d %9.2f %9.2f %10.0f %12.3f %12.3f %10.1f %12.0f\n", n, p, t, c, m / 1024, 1000 * t / p, 1000 * c / p, m / p, (v > 0 ? p / v : 0) }'
+        wt="$(median "$dir/kg-warm.times" 1)"; wm="$(median "$dir/kg-warm.times" 2)"
+        awk -v n="$n" -v p="$pages" -v t="$t" -v m="$m" -v c="$c" -v v="$vsec" -v wt="$wt" -v wm="$wm" 'BEGIN {
+            printf "%9d %7d %9.2f %9.2f %10.0f %12.3f %12.3f %10.1f %12.0f %9.2f %9.0f\n", n, p, t, c, m / 1024, 1000 * t / p, 1000 * c / p, m / p, (v > 0 ? p / v : 0), wt, wm / 1024 }'
         rm -rf "$(out_dir "$dir")/out-kg"
     done
     echo "(linear cost: ms/page roughly constant as pages grow; start-up makes small sites look dearer per page)"

@@ -48,6 +48,12 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
     /// </summary>
     public bool PrivateOutput { get; init; }
 
+    /// <summary>
+    /// The preview's local backend for the web editor (`serve`: http://127.0.0.1:PORT/api/v1), written
+    /// into /admin/config.yml; null for the published site's editor (GitHub).
+    /// </summary>
+    public string? CmsLocalBackend { get; init; }
+
     /// <summary>Where the build cache is kept; null for .kneeguide/cache/ beside the input folder (tests and benchmarks keep theirs apart).</summary>
     public string? CacheFile { get; init; }
 }
@@ -141,10 +147,11 @@ public static class SiteBuilder
         }
 
         var fingerprints = SourceFingerprints.Compute(inputs.Catalog, cache);
+        var media = Media.MediaLibrary.Load(inputs, fingerprints, cache, MediaStore(cache), diagnostics);
         var review = new ReviewGovernance.ReviewPolicy(options.Today ?? ReviewGovernance.ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, options.Strict);
         var locator = new TemplateLinkLocator(theme, inputs.Config);
         var externalLinks = ExternalLinkOptions(options, inputs, inputRoot);
-        var facts = new SiteFacts(inputs, theme, staging);
+        var facts = new SiteFacts(inputs, theme, staging, media);
         var services = new ServiceRegistry()
             .Add(inputs)
             .Add(theme)
@@ -155,11 +162,17 @@ public static class SiteBuilder
             .Add(facts)
             .Add<IFactSource>(facts)
             .Add(fingerprints)
-            .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, facts))
+            .Add(media)
+            .Add(new MarkdownRenderer(MarkdownPipelineFactory.Create(inputs.Credits, media, inputs.VideoCredits), MarkdownPipelineFactory.CreateInline(), inputs.Catalog, facts, media, inputs))
             .Add(new PageRendererFactory(theme, facts))
             .Add(review)
             .Add(locator);
-        var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks, options.ShowDrafts), services);
+        var cms = new Cms.CmsOptions(
+            ProjectFolder(inputRoot),
+            Path.GetFileName(inputRoot.TrimEnd(Path.DirectorySeparatorChar)),
+            options.CmsLocalBackend,
+            options.CmsLocalBackend is { } local ? new Uri(local).GetLeftPart(UriPartial.Authority) + "/" : null);
+        var engine = new Engine(SitePipelines.Create(inputs, theme, externalLinks, options.ShowDrafts, cms), services);
         if (onPhase is not null)
         {
             engine.PhaseCompleted += onPhase;
@@ -199,6 +212,13 @@ public static class SiteBuilder
         }
 
         fingerprints.Save(cache);
+        media.Save(cache);
+        if (!failed && !options.ShowDrafts)
+        {
+            // Copies of photos no longer published go; the preview (drafts shown) keeps what it finds.
+            media.Store.Sweep();
+        }
+
         if (saveCache)
         {
             SaveQuietly(cache);
@@ -243,6 +263,10 @@ public static class SiteBuilder
         return cache;
     }
 
+    /// <summary>Encoded photos live beside the cache file (.kneeguide/cache/media/), shared by build and preview.</summary>
+    private static Media.DerivativeStore MediaStore(BuildCache cache) =>
+        cache.File is { } file ? new Media.DerivativeStore(Path.Combine(Path.GetDirectoryName(file)!, "media")) : Media.DerivativeStore.Temporary();
+
     /// <summary>A cache that cannot be written costs the next build its speed, never this build its result.</summary>
     public static void SaveQuietly(BuildCache cache)
     {
@@ -257,8 +281,9 @@ public static class SiteBuilder
 
     /// <summary>Whether these diagnostics stop a build from being published.</summary>
     public static bool Fails(IEnumerable<Diagnostic> diagnostics, bool strict) =>
-        // A review merely "due soon" is advance notice: it never fails a build, not even with --strict.
-        diagnostics.Any(d => d.Severity == Severity.Error || (strict && d.Severity == Severity.Warning && d.Code != Diagnostics.ErrorCodes.ReviewDueSoon));
+        // A review merely "due soon" is advance notice, and a site built where Node.js is missing
+        // lacks only its web editor: neither fails a build, not even with --strict.
+        diagnostics.Any(d => d.Severity == Severity.Error || (strict && d.Severity == Severity.Warning && d.Code is not (Diagnostics.ErrorCodes.ReviewDueSoon or Diagnostics.ErrorCodes.WebEditorMissing)));
 
     /// <summary>The folder holding the input folder: where .kneeguide/ lives.</summary>
     public static string ProjectFolder(string inputRoot) =>

@@ -14,7 +14,7 @@ namespace KneeGuide.Site;
 /// (the file the last build wrote), so an edit reaches exactly the pages that showed what it changed.
 /// Facts about the whole site (its index, views) exist only once the site index is built.
 /// </summary>
-public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputStaging staging) : IFactSource
+public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputStaging staging, KneeGuide.Site.Media.MediaLibrary media) : IFactSource
 {
     private const string ViewEpochSection = "epoch:views";
     private readonly ConcurrentDictionary<string, UInt128> _memo = new(StringComparer.Ordinal);
@@ -24,9 +24,15 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
     public const string ConfigKey = "config";
     public const string ThemeKey = "theme";
 
+    /// <summary>The language search reads pages in (its code, from site.yml): pages' search entries depend on it and nothing else of site.yml.</summary>
+    public const string SearchLanguageKey = "search-language";
+
     public static string File(string inputPath) => "file:" + inputPath;
 
     public static string Credit(string imageFile) => "credit:" + imageFile;
+
+    /// <summary>How an image or clip is published (its size, copies, captions, poster and credit): "media:images/knee.jpg".</summary>
+    public static string Media(string inputPath) => "media:" + inputPath;
 
     public static string Output(string destination) => "output:" + destination;
 
@@ -64,6 +70,19 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
         return _memo.GetOrAdd(key, Compute);
     }
 
+    private UInt128 MediaHash(string path)
+    {
+        var file = Path.GetFileName(path);
+        if (path.StartsWith("images/", StringComparison.Ordinal))
+        {
+            return media.Images.TryGetValue(file, out var image) ? KneeGuide.Site.Media.MediaFacts.Hash(image) : ContentHash.Of("no image", path);
+        }
+
+        return media.Videos.TryGetValue(file, out var video)
+            ? new ContentHash.Builder().Add(KneeGuide.Site.Media.MediaFacts.Hash(video)).Add(inputs.VideoCredits.TryGetValue(file, out var c) ? string.Join('\n', c.Title, c.Author, c.Source, c.License, c.LicenseUrl) : "no credit").Finish()
+            : ContentHash.Of("no video", path);
+    }
+
     private UInt128 Compute(string key)
     {
         var colon = key.IndexOf(':');
@@ -72,8 +91,10 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
         {
             "file" => inputs.Catalog.Contains(name) ? ContentHash.Of("file", inputs.Catalog.KindOf(name).ToString()) : ContentHash.Of("absent"),
             "credit" => inputs.Credits.TryGetValue(name, out var c) ? ContentHash.Of(c.Title, c.Author, c.Source, c.License, c.LicenseUrl) : ContentHash.Of("no credit"),
+            "media" => MediaHash(name),
             ConfigKey => inputs.ConfigHash,
             ThemeKey => theme.Hash,
+            SearchLanguageKey => ContentHash.Of("search-language", Search.SearchLanguage.For(inputs.Config.Language).Code),
             _ => _viewsUnchanged ? FactValues.Unchanged : Views.Hash(key),
         };
     }

@@ -13,6 +13,7 @@ public static class SitePipelineNames
     public const string Images = "Images";
     public const string StaticFiles = "StaticFiles";
     public const string ThemeAssets = "ThemeAssets";
+    public const string WebEditor = "WebEditor";
     public const string Validation = "Validation";
 
     public static readonly string[] Content = [Articles, Mobility, Exercises, Pages];

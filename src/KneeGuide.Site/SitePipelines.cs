@@ -3,6 +3,7 @@ using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Output;
+using KneeGuide.Site.Search;
 using KneeGuide.Site.SiteFiles;
 using KneeGuide.Site.Templates;
 using Names = KneeGuide.Site.SitePipelineNames;
@@ -18,10 +19,11 @@ namespace KneeGuide.Site;
 public static class SitePipelines
 {
     /// <param name="showDrafts">The preview: drafts are published, marked as drafts.</param>
-    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null, bool showDrafts = false)
+    /// <param name="cms">Where the web editor's bundle is and which backend it uses; null for a build without /admin/.</param>
+    public static IReadOnlyList<Pipeline> Create(SiteInputs inputs, ThemeTemplates theme, ExternalCheckOptions? externalLinks = null, bool showDrafts = false, Cms.CmsOptions? cms = null)
     {
         var catalog = inputs.Catalog;
-        var terms = new SearchTermPool();
+        var terms = new StringPool();
         var pipelines = new List<Pipeline>
         {
             ContentPipeline(Names.Articles, inputs, terms, showDrafts, ContentKind.Article),
@@ -45,27 +47,42 @@ public static class SitePipelines
         pipelines.Add(siteFiles);
 
         var search = new Pipeline(Names.SearchIndex).DependsOn(Names.SiteIndex);
-        search.PostProcessModules.Add(new CacheAggregate("search-index", WholeSiteInputs.SearchIndex, new GenerateSearchIndex()));
+        search.PostProcessModules.Add(new GenerateSearchIndex(terms));
         search.OutputModules.Add(new WriteFiles());
         pipelines.Add(search);
 
-        pipelines.Add(CopyPipeline(Names.Images, context => InputFiles(catalog, ContentKind.Image, context)));
+        // Images and clips: photos as resized copies without metadata (encoded once, kept in
+        // .kneeguide/cache/media/), drawings and clips as they are.
+        var media = new Pipeline(Names.Images);
+        media.ProcessModules.Add(new Media.PublishMedia());
+        media.OutputModules.Add(new WriteFiles());
+        pipelines.Add(media);
         pipelines.Add(CopyPipeline(Names.StaticFiles, context => InputFiles(catalog, ContentKind.StaticFile, context)));
         pipelines.Add(CopyPipeline(Names.ThemeAssets, _ => ThemeAssetFiles(theme.Root)));
+        if (cms is not null)
+        {
+            // /admin/: the page, its config generated from the front matter models (offering the
+            // values pages already use), and the CMS bundle copied from node_modules.
+            var editor = new Pipeline(Names.WebEditor).DependsOn(Names.Content);
+            editor.ProcessModules.Add(new Cms.GenerateCmsFiles(inputs, cms, Names.Content));
+            editor.OutputModules.Add(new WriteFiles());
+            pipelines.Add(editor);
+        }
 
         var validation = new Pipeline(Names.Validation);
         validation.OutputModules.Add(new CheckOutputPaths(pipelines.Select(p => p.Name).ToArray()));
         validation.OutputModules.Add(new ValidateLinks(pipelines.Select(p => p.Name).ToArray(), externalLinks));
+        validation.OutputModules.Add(new Media.CheckImageUse(Names.Content));
         pipelines.Add(validation);
         return pipelines;
     }
 
-    private static Pipeline ContentPipeline(string name, SiteInputs inputs, SearchTermPool terms, bool showDrafts, params ContentKind[] kinds)
+    private static Pipeline ContentPipeline(string name, SiteInputs inputs, StringPool terms, bool showDrafts, params ContentKind[] kinds)
     {
         var catalog = inputs.Catalog;
         var pipeline = new Pipeline(name);
         pipeline.InputModules.Add(new ReadContent(catalog, kinds));
-        pipeline.ProcessModules.Add(new CacheDocuments("content", new ParseFrontMatter(catalog, showDrafts), new Markdown.RenderMarkdown(), new Readability.CheckReadability(inputs), new CollectSearchTerms(terms)));
+        pipeline.ProcessModules.Add(new CacheDocuments("content", new ParseFrontMatter(catalog, showDrafts), new Markdown.RenderMarkdown(), new Readability.CheckReadability(inputs), new CollectSearchEntry(terms)));
         // Review dates are measured against today, so they are worked out on every build, from the
         // page's facts alone.
         pipeline.ProcessModules.Add(new ReviewGovernance.CheckReviewDates());

@@ -9,7 +9,7 @@ namespace KneeGuide.BrowserTests;
 /// Playwright (Playwright's own browser download cannot work here). A missing chromium fails every
 /// test with a message saying how to install it: these tests never pass by skipping.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium by default; KNEEGUIDE_CHROMIUM names another Chromium-based browser (GitHub's runners ship Chrome).</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KNEEGUIDE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -31,7 +31,7 @@ public sealed class SiteFixture : IAsyncLifetime
         }
 
         var root = RepositoryRoot;
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(root, "input"), _output, Path.Combine(root, "theme")));
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(PrepareInput(root), _output, Path.Combine(root, "theme")));
         if (!result.Published)
         {
             throw new InvalidOperationException("The site did not build: " + string.Join("\n", result.Diagnostics));
@@ -47,8 +47,11 @@ public sealed class SiteFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The input folder to build: the repository's own (a fixture for other content copies and changes it).</summary>
+    protected virtual string PrepareInput(string repositoryRoot) => Path.Combine(repositoryRoot, "input");
+
     /// <summary>A new page at the given viewport that records console errors, page errors and failed requests.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, float deviceScaleFactor = 1)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -56,6 +59,7 @@ public sealed class SiteFixture : IAsyncLifetime
             ColorScheme = scheme,
             JavaScriptEnabled = javaScript,
             BaseURL = Server.BaseUrl,
+            DeviceScaleFactor = deviceScaleFactor,
         });
         context.SetDefaultTimeout(10_000); // fail fast: the site is local and small
         var page = await context.NewPageAsync();
@@ -98,7 +102,7 @@ public sealed class SiteFixture : IAsyncLifetime
         return (page, errors);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -48,17 +48,20 @@ public sealed partial class StaticSiteServer : IDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    /// <summary>The [[headers]] values of netlify.toml (one `Name = "value"` per line).</summary>
-    public static IReadOnlyList<(string Name, string Value)> NetlifyHeaders(string netlifyToml)
+    /// <summary>The values of netlify.toml's <c>[[headers]]</c> block for one path pattern (one `Name = "value"` per line): the site's "/*" by default.</summary>
+    public static IReadOnlyList<(string Name, string Value)> NetlifyHeaders(string netlifyToml, string forPath = "/*")
     {
         var text = File.ReadAllText(netlifyToml);
-        var start = text.IndexOf("[headers.values]", StringComparison.Ordinal);
-        if (start < 0)
+        foreach (var block in text.Split("[[headers]]").Skip(1))
         {
-            throw new InvalidOperationException($"{netlifyToml} has no [headers.values] section");
+            var start = block.IndexOf("[headers.values]", StringComparison.Ordinal);
+            if (block.Contains($"for = \"{forPath}\"", StringComparison.Ordinal) && start >= 0)
+            {
+                return HeaderLine().Matches(block[start..]).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+            }
         }
 
-        return HeaderLine().Matches(text[start..]).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        throw new InvalidOperationException($"{netlifyToml} has no [[headers]] block for \"{forPath}\"");
     }
 
     private static int FreePort()

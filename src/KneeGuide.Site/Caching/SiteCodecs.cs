@@ -3,13 +3,14 @@ using KneeGuide.Core.Caching;
 using KneeGuide.Site.Content;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Markdown;
+using KneeGuide.Site.Search;
 using KneeGuide.Site.SiteFiles;
 
 namespace KneeGuide.Site.Caching;
 
 /// <summary>
 /// The cache codecs of every facet the site's cached chains make. The facets every build reads for
-/// every page (ContentPage, BodyFacts, PageTerms) are written field by field, for speed; the typed
+/// every page (ContentPage, BodyFacts, the search entry) are written field by field, for speed; the typed
 /// front matter goes through <see cref="ModelCodec"/>, which follows the models themselves.
 /// </summary>
 public static class SiteCodecs
@@ -22,9 +23,23 @@ public static class SiteCodecs
         .Add<RenderedMarkdown>("body", WriteBody, ReadBody)
         .Add<RenderedSteps>("steps", (w, s) => { w.WriteStrings(s.Html); w.WriteList(s.Links, WriteLink); }, r => new RenderedSteps(r.ReadStrings(), r.ReadList(ReadLink)))
         .Add<BodyFacts>("body-facts", WriteFacts, ReadFacts)
-        .Add<PageTerms>("terms", (w, t) => { w.WriteStrings(t.Terms); w.WriteList(t.Weights, static (w, x) => w.WriteInt(x)); }, r => new PageTerms([.. r.ReadStrings()], [.. r.ReadList(static r => r.ReadInt())]))
+        .Add<SearchPostings>("search-postings", WritePostings, ReadPostings)
+        .Add<SearchPageFile>("search-page", (w, f) => w.WriteBytes(f.Json), r => new SearchPageFile(r.ReadBytes().ToArray()))
+        .Add<SearchShards>("search-shards", (w, s) => { w.WriteStrings(s.Keys); w.WriteList(s.Hashes, static (w, h) => w.WriteUInt(h)); }, r => new SearchShards([.. r.ReadStrings()], [.. r.ReadList(static r => r.ReadUInt())]))
         .Add<PageLinks>("page-links", WritePageLinks, ReadPageLinks)
         .Add<GeneratedPage>("generated-page", WriteGenerated, ReadGenerated);
+
+    private static void WritePostings(CacheWriter w, SearchPostings p)
+    {
+        w.WriteStrings(p.Terms);
+        w.WriteList(p.Impacts, static (w, x) => w.WriteInt(x));
+        w.WriteList(p.Masks, static (w, x) => w.WriteInt(x));
+        w.WriteStrings(p.Words);
+        w.WriteStrings(p.WordTerms);
+    }
+
+    private static SearchPostings ReadPostings(CacheReader r) =>
+        new([.. r.ReadStrings()], [.. r.ReadList(static r => r.ReadInt())], [.. r.ReadList(static r => r.ReadInt())], [.. r.ReadStrings()], [.. r.ReadStrings()]);
 
     private static void WriteGenerated(CacheWriter w, GeneratedPage g)
     {
@@ -111,6 +126,7 @@ public static class SiteCodecs
         w.WriteList(b.Headings, static (w, h) => { w.WriteInt(h.Level); w.WriteString(h.Text); w.WriteString(h.Id); });
         w.WriteList(b.Links, WriteLink);
         w.WriteList(b.Ids, static (w, i) => { w.WriteString(i.Id); w.WriteLocation(i.At); });
+        w.WriteBool(b.EmbedsVideo);
     }
 
     private static RenderedMarkdown ReadBody(CacheReader r) => new()
@@ -119,6 +135,7 @@ public static class SiteCodecs
         Headings = r.ReadList(static r => new Heading(r.ReadInt(), r.ReadRequiredString(), r.ReadRequiredString())),
         Links = r.ReadList(ReadLink),
         Ids = r.ReadList(static r => (r.ReadRequiredString(), r.ReadLocation())),
+        EmbedsVideo = r.ReadBool(),
     };
 
     private static void WriteFacts(CacheWriter w, BodyFacts f)
@@ -134,12 +151,16 @@ public static class SiteCodecs
             w.WriteBool(m.IsImage);
             w.WriteString(m.FromSource);
         });
+        w.WriteList(f.Videos, static (w, i) => { w.WriteString(i.File); w.WriteLocation(i.At); });
     }
 
     private static BodyFacts ReadFacts(CacheReader r) => new(
         r.ReadStrings(),
         r.ReadList(static r => new ImageUse(r.ReadRequiredString(), r.ReadLocation())),
-        r.ReadList(static r => new MissingLinkTarget(r.ReadLocation(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadString(), r.ReadBool(), r.ReadRequiredString())));
+        r.ReadList(static r => new MissingLinkTarget(r.ReadLocation(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadString(), r.ReadBool(), r.ReadRequiredString())))
+    {
+        Videos = r.ReadList(static r => new ImageUse(r.ReadRequiredString(), r.ReadLocation())),
+    };
 
     private static void WritePageLinks(CacheWriter w, PageLinks p)
     {

@@ -16,6 +16,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var diagnostics = context.Diagnostics;
+        var media = context.GetService<Media.MediaLibrary>();
         var all = contentPipelines.SelectMany(p => context.Outputs[p]).OrderBy(d => d.Source, StringComparer.Ordinal).ToList();
         var pages = all.Select(d => d.Require<ContentPage>()).ToList();
 
@@ -84,6 +85,11 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
                 usedImages.TryAdd(image.Value, image.Location);
             }
 
+            if (doc.Get<ExerciseFrontMatter>()?.Video is { } video)
+            {
+                CheckExerciseVideo(video, media, diagnostics);
+            }
+
             foreach (var use in doc.Get<BodyFacts>()?.Images ?? [])
             {
                 // A raw HTML image that does not exist is reported once, by link validation, not also as uncredited.
@@ -143,7 +149,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         };
         // The views of this index answer what pages read of each other: every cached page's check in
         // the PostProcess phase asks them.
-        context.GetService<SiteFacts>().Attach(new Templates.ViewModelFactory(inputs, index), ViewEpoch(all), context.GetService<BuildCache>());
+        context.GetService<SiteFacts>().Attach(new Templates.ViewModelFactory(inputs, index, media), ViewEpoch(all, media), context.GetService<BuildCache>());
         return Task.FromResult<IReadOnlyList<Document>>([new Document(null, null).With(index)]);
 
         bool CheckImage(string file, SourceLocation at, DiagnosticBag bag)
@@ -163,7 +169,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
     /// A hash of everything the views read of pages (see <see cref="SiteFacts.Attach"/>): each page's
     /// facts as the cache hashed them (not its rendered body), the credits and the image files.
     /// </summary>
-    private UInt128 ViewEpoch(IReadOnlyList<Document> all)
+    private UInt128 ViewEpoch(IReadOnlyList<Document> all, Media.MediaLibrary media)
     {
         Type[] read = [typeof(ContentPage), typeof(BodyFacts), typeof(RenderedSteps), typeof(ArticleFrontMatter), typeof(ExerciseFrontMatter), typeof(PageFrontMatter)];
         var hash = new ContentHash.Builder();
@@ -182,6 +188,21 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         foreach (var (file, credit) in inputs.Credits)
         {
             hash.Add(file).Add(credit.Title).Add(credit.Author).Add(credit.Source).Add(credit.License).Add(credit.LicenseUrl);
+        }
+
+        foreach (var (file, credit) in inputs.VideoCredits)
+        {
+            hash.Add(file).Add(credit.Title).Add(credit.Author).Add(credit.Source).Add(credit.License).Add(credit.LicenseUrl);
+        }
+
+        foreach (var image in media.Images.Values)
+        {
+            hash.Add(Media.MediaFacts.Hash(image));
+        }
+
+        foreach (var video in media.Videos.Values)
+        {
+            hash.Add(Media.MediaFacts.Hash(video));
         }
 
         return hash.AddAll(inputs.Catalog.FilesOf(ContentKind.Image)).Finish();
@@ -246,6 +267,28 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         }
 
         return result;
+    }
+
+    /// <summary>An exercise's <c>video:</c>: a YouTube or Vimeo address that names a video, or a clip in videos/ that may be shown.</summary>
+    private void CheckExerciseVideo(Located<string> video, Media.MediaLibrary media, DiagnosticBag diagnostics)
+    {
+        if (UrlClassifier.Classify(video.Value) == UrlKind.External)
+        {
+            if (Media.OnlineVideo.Parse(video.Value, out var problem) is null)
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.BadVideoAddress, video.Location, $"'video: {video.Value}' {problem}"));
+            }
+
+            return;
+        }
+
+        if (video.Value.Contains('/'))
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, video.Location, $"'video' takes a clip's file name in videos/ (like heel-raise-demo.mp4) or a YouTube or Vimeo address, not the path '{video.Value}'", Path.GetFileName(video.Value)));
+            return;
+        }
+
+        Media.VideoChecks.Check(video.Value, video.Location, media, inputs, diagnostics);
     }
 
     private bool CheckCredit(string file, SourceLocation at, DiagnosticBag diagnostics)

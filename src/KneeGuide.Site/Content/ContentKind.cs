@@ -12,6 +12,14 @@ public enum ContentKind
     Credits,
     SiteConfig,
     StaticFile,
+    /// <summary>A clip in videos/ (.mp4, .webm).</summary>
+    Video,
+    /// <summary>A clip's captions in videos/ (.vtt).</summary>
+    VideoCaptions,
+    /// <summary>A clip's poster picture in videos/ (videos/&lt;name&gt;.jpg).</summary>
+    VideoPoster,
+    /// <summary>videos/credits.yml.</summary>
+    VideoCredits,
 }
 
 public static class ContentPaths
@@ -32,10 +40,19 @@ public static class ContentPaths
             ("exercises", true) when !nested => ContentKind.Exercise,
             ("images", false) when relativePath == "images/credits.yml" => ContentKind.Credits,
             ("images", false) when !nested && IsImage(relativePath) => ContentKind.Image,
+            ("videos", false) when relativePath == "videos/credits.yml" => ContentKind.VideoCredits,
+            ("videos", false) when !nested && IsVideo(relativePath) => ContentKind.Video,
+            ("videos", false) when !nested && relativePath.EndsWith(".vtt", StringComparison.OrdinalIgnoreCase) => ContentKind.VideoCaptions,
+            ("videos", false) when !nested && IsImage(relativePath) => ContentKind.VideoPoster,
             (_, true) => ContentKind.Page,
             _ => ContentKind.StaticFile,
         };
     }
+
+    public static readonly string[] VideoExtensions = [".mp4", ".webm"];
+
+    public static bool IsVideo(string path) =>
+        VideoExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     public static bool IsImage(string path) =>
         ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());

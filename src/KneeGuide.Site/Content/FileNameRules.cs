@@ -28,7 +28,7 @@ internal static class FileNameRules
         foreach (var file in catalog.Files)
         {
             var kind = catalog.KindOf(file);
-            if (kind is ContentKind.SiteConfig or ContentKind.Credits or ContentKind.StaticFile)
+            if (kind is ContentKind.SiteConfig or ContentKind.Credits or ContentKind.VideoCredits or ContentKind.StaticFile)
             {
                 continue;
             }

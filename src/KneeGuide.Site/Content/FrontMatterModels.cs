@@ -13,7 +13,7 @@ public sealed class ArticleFrontMatter
     [Required, Description("Page title.")]
     public string Title { get; init; } = "";
 
-    [Required, Description("One-sentence summary: meta description, cards and search results.")]
+    [Required, DataType(DataType.MultilineText), Description("One-sentence summary: meta description, cards and search results.")]
     public string Description { get; init; } = "";
 
     [Required, Description("First published, ISO date YYYY-MM-DD.")]
@@ -26,18 +26,22 @@ public sealed class ArticleFrontMatter
     public Review? Reviewed { get; init; }
 
     [Description("Tag slugs, e.g. [runners-knee, strength].")]
+    [ItemPattern(FrontMatterValueRules.TagSlugEditorPattern, FrontMatterValueRules.TagSlugEditorMessage)]
     public IReadOnlyList<Located<string>> Tags { get; init; } = [];
 
     [Description("Exercise ids (file names in exercises/) shown as exercise cards on the page.")]
+    [References(ContentKind.Exercise)]
     public IReadOnlyList<Located<string>> Exercises { get; init; } = [];
 
     [Description("Mobility page slugs (file names in mobility/) shown as cross-links.")]
+    [References(ContentKind.Mobility)]
     public IReadOnlyList<Located<string>> Mobility { get; init; } = [];
 
-    [Description("Hero image: a file name in images/.")]
+    [DataType(DataType.ImageUrl), Description("Hero image: a file name in images/.")]
     public Located<string>? Image { get; init; }
 
     [Description("Old URL paths that must redirect to this page, e.g. [/blog/old-name/].")]
+    [ItemPattern(FrontMatterValueRules.RedirectEditorPattern, FrontMatterValueRules.RedirectEditorMessage)]
     public IReadOnlyList<Located<string>> RedirectFrom { get; init; } = [];
 
     [Description("true keeps the page out of the published site.")]
@@ -53,13 +57,14 @@ public sealed class PageFrontMatter
     [Required, Description("Page title.")]
     public string Title { get; init; } = "";
 
-    [Description("One-sentence summary for the meta description and search results.")]
+    [DataType(DataType.MultilineText), Description("One-sentence summary for the meta description and search results.")]
     public string? Description { get; init; }
 
-    [Description("Hero image: a file name in images/.")]
+    [DataType(DataType.ImageUrl), Description("Hero image: a file name in images/.")]
     public Located<string>? Image { get; init; }
 
     [Description("Old URL paths that must redirect to this page.")]
+    [ItemPattern(FrontMatterValueRules.RedirectEditorPattern, FrontMatterValueRules.RedirectEditorMessage)]
     public IReadOnlyList<Located<string>> RedirectFrom { get; init; } = [];
 
     [Description("true keeps the page out of the published site.")]
@@ -100,13 +105,15 @@ public sealed class ExerciseFrontMatter
     [Required, Description("Exercise name.")]
     public string Title { get; init; } = "";
 
-    [Required, Description("One sentence: what the exercise is for.")]
+    [Required, DataType(DataType.MultilineText), Description("One sentence: what the exercise is for.")]
     public string Summary { get; init; } = "";
 
     [Required, Description("Muscle groups or regions worked, e.g. [glutes, quads].")]
+    [Vocabulary("quads", "hamstrings", "glutes", "hips", "hip-flexors", "adductors", "calves", "ankles", "core", "knee")]
     public IReadOnlyList<string> Targets { get; init; } = [];
 
     [Description("Equipment needed, e.g. [chair] or [none].")]
+    [Vocabulary("none", "chair", "step", "band", "mat", "wall", "towel", "ball")]
     public IReadOnlyList<string> Equipment { get; init; } = [];
 
     [Description("beginner, intermediate or advanced.")]
@@ -115,19 +122,24 @@ public sealed class ExerciseFrontMatter
     [Required, Description("How much: sets, reps or hold_seconds, side and frequency.")]
     public Dosage Dosage { get; init; } = new();
 
-    [Required, Description("Ordered instructions; inline Markdown is allowed.")]
+    [Required, DataType(DataType.MultilineText), Description("Ordered instructions; inline Markdown is allowed.")]
     public IReadOnlyList<Located<string>> Steps { get; init; } = [];
 
-    [Description("Safety notes. Start a note with \"Stop if\" to list it under the page's one Stop if heading; the others are shown under Take care.")]
+    [DataType(DataType.MultilineText), Description("Safety notes. Start a note with \"Stop if\" to list it under the page's one Stop if heading; the others are shown under Take care.")]
     public IReadOnlyList<Located<string>> Cautions { get; init; } = [];
 
-    [Description("Illustration: a file name in images/.")]
+    [DataType(DataType.ImageUrl), Description("Illustration: a file name in images/.")]
     public Located<string>? Image { get; init; }
 
+    [Description("A demonstration: a clip's file name in videos/ (with captions in videos/<name>.vtt), or a YouTube or Vimeo address.")]
+    public Located<string>? Video { get; init; }
+
     [Description("Mobility page slugs this exercise belongs to.")]
+    [References(ContentKind.Mobility)]
     public IReadOnlyList<Located<string>> Mobility { get; init; } = [];
 
     [Description("Tag slugs.")]
+    [ItemPattern(FrontMatterValueRules.TagSlugEditorPattern, FrontMatterValueRules.TagSlugEditorMessage)]
     public IReadOnlyList<Located<string>> Tags { get; init; } = [];
 
     [Description("Exercise ids (file names in exercises/) of easier variations: shown on both pages (this one lists them as easier, they list this one as harder) and offered in the programme builder.")]

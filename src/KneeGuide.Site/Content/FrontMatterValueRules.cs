@@ -14,6 +14,31 @@ namespace KneeGuide.Site.Content;
 public static partial class FrontMatterValueRules
 {
     /// <summary>
+    /// A tag slug as the web editor checks it (JavaScript's RegExp without the u flag has no
+    /// Unicode classes): lower-case ASCII and Latin-1 letters, digits and hyphens. Stricter than
+    /// <see cref="TagSlug"/>, never looser.
+    /// </summary>
+    public const string TagSlugEditorPattern = @"^[a-z0-9\u00df-\u00f6\u00f8-\u00ff]+(-[a-z0-9\u00df-\u00f6\u00f8-\u00ff]+)*$";
+
+    public const string TagSlugEditorMessage = "lower-case words joined by hyphens, e.g. runners-knee";
+
+    /// <summary>A redirect source as the web editor checks it: a path of this site, without spaces or '#'.</summary>
+    public const string RedirectEditorPattern = @"^/[^\s#]*$";
+
+    public const string RedirectEditorMessage = "an old address of this site starting with /, without spaces, e.g. /blog/old-name/";
+
+    /// <summary>Whether the build accepts this tag (the rule <see cref="CheckTags"/> applies).</summary>
+    public static bool IsTagSlug(string value) => TagSlug().IsMatch(value);
+
+    /// <summary>Whether the build accepts this redirect source (the rules <see cref="CheckRedirects"/> applies).</summary>
+    public static bool IsRedirectSource(string value)
+    {
+        var bag = new DiagnosticBag();
+        CheckRedirects([new Located<string>(value, default)], bag);
+        return bag.ErrorCount == 0;
+    }
+
+    /// <summary>
     /// Names (ids, slugs, tags, file names) with an invisible character in them: reported at the
     /// character itself. Returns the values that are clean, for the checks that follow.
     /// </summary>
@@ -37,7 +62,7 @@ public static partial class FrontMatterValueRules
 
     public static void CheckTags(IEnumerable<Located<string>> tags, DiagnosticBag diagnostics)
     {
-        foreach (var tag in CheckInvisible(tags, "tag", diagnostics).Where(t => !TagSlug().IsMatch(t.Value)))
+        foreach (var tag in CheckInvisible(tags, "tag", diagnostics).Where(t => !IsTagSlug(t.Value)))
         {
             var slug = Slugify(tag.Value);
             diagnostics.Add(Diagnostic.Error(

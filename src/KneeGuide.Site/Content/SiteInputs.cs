@@ -20,6 +20,12 @@ public sealed class SiteInputs
     /// <summary>Where each credit record starts in credits.yml, for errors about it.</summary>
     public required IReadOnlyDictionary<string, SourceLocation> CreditLocations { get; init; }
 
+    /// <summary>Credit records by video file name (videos/credits.yml, the same shape as images'), sorted.</summary>
+    public IReadOnlyDictionary<string, ImageCredit> VideoCredits { get; init; } = new Dictionary<string, ImageCredit>();
+
+    /// <summary>Where each key of site.yml was written ("cms", "cms.repo"), for messages about it.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> ConfigLocations { get; init; } = new Dictionary<string, SourceLocation>();
+
     /// <summary>The hash of site.yml as written: every page shows something of it (the build cache's "config" fact).</summary>
     public UInt128 ConfigHash { get; init; }
 
@@ -29,15 +35,18 @@ public sealed class SiteInputs
         return new SiteInputs
         {
             Catalog = catalog,
-            Config = LoadConfig(catalog, diagnostics, out var configHash),
+            Config = LoadConfig(catalog, diagnostics, out var configHash, out var configLocations),
             ConfigHash = configHash,
-            Credits = LoadCredits(catalog, diagnostics, out var locations),
+            ConfigLocations = configLocations,
+            Credits = LoadCredits(catalog, "images", diagnostics, out var locations),
             CreditLocations = locations,
+            VideoCredits = LoadCredits(catalog, "videos", diagnostics, out _),
         };
     }
 
-    private static SiteConfig LoadConfig(SourceCatalog catalog, DiagnosticBag diagnostics, out UInt128 hash)
+    private static SiteConfig LoadConfig(SourceCatalog catalog, DiagnosticBag diagnostics, out UInt128 hash, out IReadOnlyDictionary<string, SourceLocation> locations)
     {
+        locations = new Dictionary<string, SourceLocation>();
         const string path = "site.yml";
         var display = catalog.Display(path);
         hash = Core.Caching.ContentHash.Of("no site.yml");
@@ -62,6 +71,7 @@ public sealed class SiteInputs
 
         var binder = new YamlBinder(display, 0, diagnostics);
         var config = binder.Bind<SiteConfig>(root) ?? new SiteConfig();
+        locations = binder.Locations;
         if (config.BaseUrl.Length > 0 && !IsWebAddress(config.BaseUrl))
         {
             // Every canonical link, the sitemap and the feed are built from it: a wrong one would only
@@ -77,9 +87,11 @@ public sealed class SiteInputs
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 && !value.Contains(' ');
 
-    private static IReadOnlyDictionary<string, ImageCredit> LoadCredits(SourceCatalog catalog, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, SourceLocation> locations)
+    /// <param name="folder">images or videos: the folder whose credits.yml this is.</param>
+    private static IReadOnlyDictionary<string, ImageCredit> LoadCredits(SourceCatalog catalog, string folder, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, SourceLocation> locations)
     {
-        const string path = "images/credits.yml";
+        var path = folder + "/credits.yml";
+        var kind = folder == "images" ? ContentKind.Image : ContentKind.Video;
         var display = catalog.Display(path);
         var empty = new Dictionary<string, ImageCredit>();
         locations = new Dictionary<string, SourceLocation>();
@@ -96,18 +108,61 @@ public sealed class SiteInputs
         }
 
         var binder = new YamlBinder(display, 0, diagnostics);
-        if (root is YamlMappingNode map)
+        if (root is not YamlMappingNode map)
         {
-            locations = map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => binder.At(c.Key), StringComparer.Ordinal);
-            foreach (var (key, location) in locations)
+            return binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(root) ?? empty;
+        }
+
+        // The map form (file name: record) and the web editor's list form (credits: [{ file, ... }]),
+        // taken in the order they are written, so a second record for an image is the one reported.
+        var found = new List<(string Name, SourceLocation At, ImageCredit Credit)>();
+        var byName = new YamlMappingNode();
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is YamlScalarNode { Value: CreditsFile.ListKey })
             {
-                if (!catalog.Contains("images/" + key))
-                {
-                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnusedCredit, location, $"credit for '{key}', but images/{key} does not exist", Suggestions.Closest(key, catalog.FilesOf(ContentKind.Image).Select(Path.GetFileName)!)));
-                }
+                var list = binder.Bind(typeof(IReadOnlyList<ImageCreditEntry>), value, CreditsFile.ListKey) as IReadOnlyList<ImageCreditEntry> ?? [];
+                found.AddRange(list.Where(e => e.File.Value.Length > 0).Select(e => (e.File.Value, e.File.Location, (ImageCredit)e)));
+            }
+            else
+            {
+                byName.Add(key, value);
             }
         }
 
-        return binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(root) ?? empty;
+        var named = binder.Bind<IReadOnlyDictionary<string, ImageCredit>>(byName) ?? empty;
+        foreach (var (key, _) in byName.Children)
+        {
+            var name = ((YamlScalarNode)key).Value ?? "";
+            if (named.TryGetValue(name, out var credit))
+            {
+                found.Add((name, binder.At(key), credit));
+            }
+        }
+
+        var records = new SortedDictionary<string, ImageCredit>(StringComparer.Ordinal);
+        var at = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (name, location, credit) in found.OrderBy(f => f.At.Line).ThenBy(f => f.At.Column))
+        {
+            if (at.TryGetValue(name, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateKey, location, $"'{name}' is credited twice in credits.yml: here and on line {first.Line}; keep one record"));
+                continue;
+            }
+
+            records[name] = credit;
+            at[name] = location;
+        }
+
+        foreach (var (key, location) in at)
+        {
+            if (!catalog.Contains(folder + "/" + key))
+            {
+                diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnusedCredit, location, $"credit for '{key}', but {folder}/{key} does not exist", Suggestions.Closest(key, catalog.FilesOf(kind).Select(Path.GetFileName)!)));
+            }
+        }
+
+        locations = at;
+        return new ReadOnlyDictionaryWrapper<ImageCredit>(records);
     }
 }

@@ -21,7 +21,7 @@ public sealed record SiteConfig
     [Description("The clinic behind the site.")]
     public ClinicInfo? Clinic { get; init; }
 
-    [Description("Medical disclaimer shown on every page.")]
+    [DataType(DataType.MultilineText), Description("Medical disclaimer shown on every page.")]
     public string Disclaimer { get; init; } =
         "This guide is general information, not a diagnosis or a treatment plan. See a physiotherapist or doctor about your own knee.";
 
@@ -37,7 +37,17 @@ public sealed record SiteConfig
     [Description("Links (URLs or URL prefixes) the link checker must not report.")]
     public IReadOnlyList<string> LinkCheckIgnore { get; init; } = [];
 
+    [Description("Site search settings: synonyms added to the clinical list KneeGuide ships.")]
+    public SearchSettings Search { get; init; } = new();
+
+    [Description("How photos are published: sizes, formats and budgets.")]
+    public ImageSettings Images { get; init; } = new();
+
+    [Description("The web editor at /admin/ (Decap CMS): the GitHub repository it proposes changes to. Without it the site has no /admin/.")]
+    public CmsSettings? Cms { get; init; }
+
     [Description("The titles readers see for tags: a map from tag slug to title, e.g. runners-knee: \"Runner's knee\". A tag not listed is shown as its slug with spaces and a capital letter (knee-pain: Knee pain).")]
+    [KeysFrom(nameof(ArticleFrontMatter.Tags), typeof(ArticleFrontMatter), typeof(ExerciseFrontMatter))]
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     [Description("The pain-monitoring rule printed under the 0-10 pain scale on home exercise sheets.")]
@@ -76,6 +86,43 @@ public sealed class ReadabilitySettings
     public bool Check { get; init; } = true;
 }
 
+
+/// <summary><c>site.yml</c> <c>search:</c>.</summary>
+public sealed class SearchSettings
+{
+    [Description("Groups of words or phrases that mean the same for search, e.g. [[bum, glutes, buttocks], [physio, physiotherapist]]; added to the clinical synonyms KneeGuide ships.")]
+    public IReadOnlyList<IReadOnlyList<Located<string>>> Synonyms { get; init; } = [];
+}
+
+/// <summary><c>site.yml</c> <c>images:</c> how raster images (photos) are published.</summary>
+public sealed record ImageSettings
+{
+    [Description("Also publish AVIF copies (12-25% smaller than WebP, but about 3 seconds of build time per photo the first time). Default false.")]
+    public bool Avif { get; init; }
+
+    [Description("Publish each photo at its full original size too (without its camera and location data). Default false: the largest copy is 1920 pixels wide.")]
+    public bool PublishOriginals { get; init; }
+
+    [Range(1, 1_000_000), Description("Warn about a source image file larger than this many kilobytes (default 8000).")]
+    public int MaxSourceKb { get; init; } = 8000;
+
+    [Range(1, 1_000_000), Description("Warn about a page whose images weigh more than this many kilobytes on a phone (default 1000).")]
+    public int PageBudgetKb { get; init; } = 1000;
+}
+
+/// <summary><c>site.yml</c> <c>cms:</c>: where the published web editor saves (GitHub, signing in through Netlify).</summary>
+public sealed class CmsSettings
+{
+    public const string RepoPattern = "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$";
+
+    [Required, RegularExpression(RepoPattern, ErrorMessage = "must be a GitHub repository written as owner/name, e.g. mtp-health/kneeguide")]
+    [Description("GitHub repository the web editor saves to, as owner/name.")]
+    public string Repo { get; init; } = "";
+
+    [Description("Branch that editors' changes are proposed to as pull requests (default main).")]
+    public string Branch { get; init; } = "main";
+}
+
 public sealed class ClinicInfo
 {
     [Required, Description("Clinic name.")]
@@ -101,7 +148,7 @@ public sealed class NavItem
 }
 
 /// <summary>One record of <c>images/credits.yml</c>, in the TASL shape (title, author, source, licence).</summary>
-public sealed class ImageCredit
+public class ImageCredit
 {
     [Description("What the image shows.")]
     public string? Title { get; init; }
@@ -117,4 +164,26 @@ public sealed class ImageCredit
 
     [Description("Link to the licence text.")]
     public string? LicenseUrl { get; init; }
+}
+
+/// <summary>
+/// <c>images/credits.yml</c>. Its records are written either as a map from image file name to credit
+/// (<c>knee.svg: { author: ..., license: ... }</c>, the editors' contract), or as a list under
+/// <c>credits:</c>, each record naming its <c>file</c>: the form the web editor writes, since a form
+/// cannot have one field per image. Both may stand in one file; an image is credited once.
+/// </summary>
+public sealed class CreditsFile
+{
+    /// <summary>The key of the list form.</summary>
+    public const string ListKey = "credits";
+
+    [Description("Image credits, one record per image file.")]
+    public IReadOnlyList<ImageCreditEntry> Credits { get; init; } = [];
+}
+
+/// <summary>One record of the list form of credits.yml: the image's file name and its credit.</summary>
+public sealed class ImageCreditEntry : ImageCredit
+{
+    [Required, DataType(DataType.ImageUrl), Description("The image's file name in images/.")]
+    public Located<string> File { get; init; } = new("", default);
 }

@@ -209,6 +209,16 @@ public sealed class YamlBinder(string file, int lineOffset, DiagnosticBag diagno
             seen.Add(key);
             _locations[full] = At(keyNode);
             _valueLocations[full] = At(valueNode);
+            if (valueNode is YamlScalarNode { Value: null or "" } || valueNode is YamlScalarNode empty && IsNull(empty))
+            {
+                // An optional key with nothing after it ('updated:', 'hold_seconds: ""', what a web
+                // editor writes for a field typed into and cleared) is absent; a required one is an error.
+                if (!YamlMemberRules.For(property).Required)
+                {
+                    continue;
+                }
+            }
+
             var value = Bind(property.PropertyType, valueNode, full);
             if (value is not null && CheckValue(property, value, valueNode, full))
             {

@@ -45,6 +45,19 @@ public static class ErrorCodes
     public const string MissingAltText = "KG1303";
     public const string UnusedCredit = "KG1304";
 
+    // Photos and videos (src/KneeGuide.Site/Media)
+    public const string UnreadableImage = "KG1310";
+    public const string UnsupportedImage = "KG1311";
+    public const string LargeSourceImage = "KG1312";
+    public const string PageImageBudget = "KG1313";
+    public const string ImageTooSmall = "KG1314";
+    public const string SvgWithoutSize = "KG1315";
+    public const string MissingCaptions = "KG1320";
+    public const string VideoLocation = "KG1321";
+    public const string VideoNotAlone = "KG1322";
+    public const string BadVideoAddress = "KG1323";
+    public const string NoPoster = "KG1324";
+
     // Links
     public const string BrokenLink = "KG2001";
     public const string BrokenAnchor = "KG2002";
@@ -55,6 +68,9 @@ public static class ErrorCodes
     public const string ScriptLink = "KG2007";
     public const string ExternalLinkBroken = "KG2101";
 
+    // Search settings
+    public const string UnusableSynonym = "KG1601";
+
     // Theme
     public const string TemplateError = "KG3001";
     public const string MissingTemplate = "KG3002";
@@ -62,6 +78,9 @@ public static class ErrorCodes
     // Review governance
     public const string ReviewDueSoon = "KG4001";
     public const string ReviewOverdue = "KG4002";
+
+    // The web editor (/admin/)
+    public const string WebEditorMissing = "KG5001";
 
     /// <summary>
     /// Each code's short title, as the editor guide's entry names it (a test keeps the two in step):
@@ -96,6 +115,17 @@ public static class ErrorCodes
         [MissingCredit] = "Image without credit",
         [MissingAltText] = "Image without alt text",
         [UnusedCredit] = "Unused credit",
+        [UnreadableImage] = "Unreadable photo",
+        [UnsupportedImage] = "GIF image",
+        [LargeSourceImage] = "Very large image file",
+        [PageImageBudget] = "Page images too heavy",
+        [ImageTooSmall] = "Photo too small for its place",
+        [SvgWithoutSize] = "Drawing without a size",
+        [MissingCaptions] = "Clip without captions",
+        [VideoLocation] = "Clip records where it was filmed",
+        [VideoNotAlone] = "Video not on a line of its own",
+        [BadVideoAddress] = "Video address not understood",
+        [NoPoster] = "Clip without a poster",
         [BrokenLink] = "Broken link",
         [BrokenAnchor] = "Broken anchor",
         [LinkEscapesInput] = "Link leaves the input folder",
@@ -104,9 +134,11 @@ public static class ErrorCodes
         [DuplicateId] = "Duplicate id",
         [ScriptLink] = "Link that runs script",
         [ExternalLinkBroken] = "External link broken",
+        [UnusableSynonym] = "Search synonym that cannot work",
         [TemplateError] = "Template error",
         [MissingTemplate] = "Missing template",
         [ReviewDueSoon] = "Review due soon",
         [ReviewOverdue] = "Review overdue",
+        [WebEditorMissing] = "Web editor left out",
     };
 }

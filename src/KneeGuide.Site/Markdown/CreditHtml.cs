@@ -6,7 +6,8 @@ namespace KneeGuide.Site.Markdown;
 /// <summary>The one short credit line ("Image: author, licence") used in figure captions.</summary>
 public static class CreditHtml
 {
-    public static string Short(ImageCredit credit)
+    /// <param name="label">What is credited: "Image", or "Video" for a clip.</param>
+    public static string Short(ImageCredit credit, string label = "Image")
     {
         var author = WebUtility.HtmlEncode(credit.Author);
         if (!string.IsNullOrEmpty(credit.Source))
@@ -20,6 +21,6 @@ public static class CreditHtml
             license = $"<a href=\"{WebUtility.HtmlEncode(credit.LicenseUrl)}\" rel=\"license\">{license}</a>";
         }
 
-        return $"Image: {author}, {license}.";
+        return $"{WebUtility.HtmlEncode(label)}: {author}, {license}.";
     }
 }

@@ -6,6 +6,8 @@ using KneeGuide.Site.Diagnostics;
 using KneeGuide.Site.Links;
 using KneeGuide.Site.Markdown.Extensions.CreditedFigure;
 using KneeGuide.Site.Markdown.Extensions.ExerciseCard;
+using KneeGuide.Site.Markdown.Extensions.Media;
+using KneeGuide.Site.Media;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -21,35 +23,61 @@ namespace KneeGuide.Site.Markdown;
 /// file exist, an image's credit) is recorded as a fact in the page's <see cref="ReadSet"/>, and what it
 /// reports goes to the page's own diagnostics: the build cache keeps both with the result.
 /// </summary>
-public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline inlinePipeline, SourceCatalog catalog, IFactSource facts)
+public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline inlinePipeline, SourceCatalog catalog, IFactSource facts, MediaLibrary? media = null, SiteInputs? inputs = null)
 {
+    /// <summary>The Markdown link title that makes a YouTube or Vimeo link alone on its line a player: [Why load matters](https://www.youtube.com/watch?v=ID "video").</summary>
+    public const string VideoTitle = "video";
+
+    private readonly MediaLibrary _media = media ?? MediaLibrary.Empty;
+    private readonly SiteInputs _inputs = inputs ?? new SiteInputs { Catalog = catalog, Config = new SiteConfig(), Credits = new Dictionary<string, ImageCredit>(), CreditLocations = new Dictionary<string, SourceLocation>() };
+
     /// <summary>A Markdown link title that opts the link out of validation: [text](/admin/ "nocheck").</summary>
     public const string NoCheckTitle = "nocheck";
 
     private readonly SourceLinkResolver _resolver = new(catalog, facts);
 
     /// <summary>One render's page: where it reports and what it records.</summary>
-    private readonly record struct Page(string Source, string Display, DiagnosticBag Diagnostics, ReadSet Reads);
+    private sealed record Page(string Source, string Display, DiagnosticBag Diagnostics, ReadSet Reads)
+    {
+        /// <summary>Whether the page's first image is still to come: it loads at once, the others lazily.</summary>
+        public bool FirstImagePending { get; set; }
+
+        /// <summary>Clips placed as players (alone in their paragraph): any other image of a clip is a mistake.</summary>
+        public HashSet<LinkInline> PlacedVideos { get; } = [];
+
+        public bool EmbedsVideo { get; set; }
+    }
 
     /// <param name="checkLinks">false for a page with <c>link_check: false</c>: its links to missing
     /// files are left as written instead of reported.</param>
     public RenderedMarkdown Render(string text, string source, DiagnosticBag diagnostics, bool checkLinks = true) =>
         RenderWithText(text, source, diagnostics, ReadSet.Ignored, checkLinks).Body;
 
-    /// <summary>As <see cref="Render"/>, with the words of the body as plain text (for the search index) and what the site index needs to know.</summary>
+    /// <summary>As <see cref="Render"/>, with the words of the body as plain text, section by section (for the search index), and what the site index needs to know.</summary>
+    /// <param name="hasLeadImage">The page shows an image of its own above the body (front matter
+    /// image): that one is its first image, so every image of the body loads lazily.</param>
     /// <param name="paragraphs">When given, receives each paragraph's words with where it starts (for the readability check).</param>
-    public (RenderedMarkdown Body, string PlainText, BodyFacts Facts) RenderWithText(string text, string source, DiagnosticBag diagnostics, ReadSet reads, bool checkLinks = true, List<(string Text, SourceLocation At)>? paragraphs = null)
+    public (RenderedMarkdown Body, IReadOnlyList<TextSection> PlainText, BodyFacts Facts) RenderWithText(string text, string source, DiagnosticBag diagnostics, ReadSet reads, bool checkLinks = true, bool hasLeadImage = false, List<(string Text, SourceLocation At)>? paragraphs = null)
     {
-        var page = new Page(source, catalog.Display(source), diagnostics, reads);
+        var page = new Page(source, catalog.Display(source), diagnostics, reads) { FirstImagePending = !hasLeadImage };
         var document = Markdig.Markdown.Parse(text, pipeline);
         var links = new List<LinkReference>();
         var ids = new List<(string, SourceLocation)>();
         var cards = new List<string>();
         var headings = new List<Heading>();
         // The plain text and the HTML are built in pooled buffers: growing fresh ones for every page
-        // was a large share of a build's allocations.
+        // was a large share of a build's allocations. Each heading starts a section of the plain
+        // text, so that search can point at the part of the page that matched.
         using var plainLease = TextBuffers.Rent();
         var plain = plainLease.Builder;
+        var sections = new List<TextSection>();
+        string? sectionId = null;
+        string? sectionHeading = null;
+        void EndSection()
+        {
+            sections.Add(new TextSection(sectionId, sectionHeading, plain.ToString().TrimEnd()));
+            plain.Clear();
+        }
 
         var blocks = new List<Block>(64);
         CollectBlocks(document, blocks);
@@ -61,10 +89,23 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     var headingText = InlineText(heading.Inline);
                     headings.Add(new Heading(heading.Level, headingText, id));
                     ids.Add((id, At(page.Display, heading.Line, heading.Column)));
-                    plain.Append(headingText).Append('\n');
+                    EndSection();
+                    (sectionId, sectionHeading) = (id, headingText);
                     break;
                 case HtmlBlock html:
-                    ScanRawHtml(html.Lines.ToString(), page.Display, html.Line, links, ids);
+                    var rawBlock = html.Lines.ToString();
+                    ScanRawHtml(rawBlock, page.Display, html.Line, links, ids);
+                    if (EnhanceRawImages(rawBlock, page) is { } enhanced)
+                    {
+                        var lines = new Markdig.Helpers.StringLineGroup(4);
+                        foreach (var line in enhanced.Split('\n'))
+                        {
+                            lines.Add(new Markdig.Helpers.StringSlice(line));
+                        }
+
+                        html.Lines = lines;
+                    }
+
                     break;
                 case ParagraphBlock paragraph:
                     MarkdownSourceChecks.CheckHeadingMarker(paragraph, text, page.Display, diagnostics);
@@ -98,8 +139,10 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             Headings = headings,
             Links = links,
             Ids = ids,
+            EmbedsVideo = page.EmbedsVideo,
         };
-        return (body, plain.ToString(), BodyFacts.Of(cards, links, missing));
+        EndSection();
+        return (body, sections, BodyFacts.Of(cards, links, missing));
     }
 
     /// <summary>
@@ -153,6 +196,13 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     {
                         link.Url = resolved.Href;
                         links.Add(new LinkReference(at, resolved.Href, LinkOrigin.Markdown, link.IsImage) { NoCheck = noCheck });
+                        CheckMedia(link, resolved, at, page);
+                    }
+
+                    if (!link.IsImage && string.Equals(link.Title, VideoTitle, StringComparison.OrdinalIgnoreCase))
+                    {
+                        page.Diagnostics.Add(Diagnostic.Warning(ErrorCodes.VideoNotAlone, at, "a link titled \"video\" becomes a player only on a line of its own: put it in a paragraph by itself (or remove the title to keep it an ordinary link)"));
+                        link.Title = null;
                     }
 
                     break;
@@ -161,9 +211,83 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                     break;
                 case HtmlInline html:
                     ScanRawHtml(html.Tag, display, html.Line + lineOffset, links, ids, html.Column + columnOffset);
+                    if (EnhanceRawImages(html.Tag, page) is { } enhancedTag)
+                    {
+                        html.Tag = enhancedTag;
+                    }
+
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// What an image of a picture or a clip needs once its address is known: the picture's copies
+    /// and size are recorded as a fact (the page's HTML shows them), the page's first picture loads
+    /// at once, and a clip anywhere but alone in its paragraph is reported.
+    /// </summary>
+    private void CheckMedia(LinkInline link, SourceLinkResolver.Resolved resolved, SourceLocation at, Page page)
+    {
+        if (!link.IsImage || resolved.TargetSource is not { } target)
+        {
+            return;
+        }
+
+        var kind = catalog.KindOf(target);
+        if (kind == ContentKind.Image)
+        {
+            page.Reads.Read(facts, SiteFacts.Media(target));
+            if (page.FirstImagePending)
+            {
+                link.SetData(MediaExtension.EagerKey, true);
+                page.FirstImagePending = false;
+            }
+        }
+        else if (kind == ContentKind.Video && !page.PlacedVideos.Contains(link))
+        {
+            page.Diagnostics.Add(Diagnostic.Error(ErrorCodes.VideoNotAlone, at, $"a clip can only be shown on a line of its own: put ![...]({link.Url}) in a paragraph by itself"));
+        }
+    }
+
+    /// <summary>
+    /// A clip written as an image alone in its paragraph: a player, if it has captions (WCAG 2.2
+    /// 1.2.2: people who cannot hear it must be able to follow it) and a credit.
+    /// </summary>
+    private VideoFigureBlock? VideoFigure(LinkInline link, string target, Page page)
+    {
+        var file = Path.GetFileName(target);
+        var at = At(page.Display, link.Line, link.Column);
+        page.Reads.Read(facts, SiteFacts.Media(target));
+        if (!catalog.Contains(target))
+        {
+            // Reported with the other links to missing files, with the nearest name.
+            return null;
+        }
+
+        var video = VideoChecks.Check(file, at, _media, _inputs, page.Diagnostics);
+        var title = InlineText(link).Trim();
+        if (title.Length == 0)
+        {
+            page.Diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingAltText, at, $"the clip '{file}' has no description: write what it shows between the brackets, e.g. ![Heel raise demonstration]({link.Url})"));
+            return null;
+        }
+
+        return video is null ? null : new VideoFigureBlock(null, video, title, string.IsNullOrEmpty(link.Title) ? title : link.Title);
+    }
+
+    /// <summary>A YouTube or Vimeo link titled "video" alone in its paragraph: a click-to-load player.</summary>
+    private OnlineVideoBlock? OnlineVideoFigure(LinkInline link, Page page)
+    {
+        var at = At(page.Display, link.Line, link.Column);
+        var video = OnlineVideo.Parse(link.Url ?? "", out var problem);
+        if (video is null)
+        {
+            page.Diagnostics.Add(Diagnostic.Error(ErrorCodes.BadVideoAddress, at, $"the video link '{link.Url}' {problem}"));
+            return null;
+        }
+
+        page.EmbedsVideo = true;
+        return new OnlineVideoBlock(null, video, InlineText(link).Trim());
     }
 
     /// <summary>A paragraph holding only an exercise link titled "card", or only an image, becomes a block of its own.</summary>
@@ -195,6 +319,30 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             }
         }
 
+        if (!link.IsImage && string.Equals(link.Title, VideoTitle, StringComparison.OrdinalIgnoreCase) && UrlClassifier.Classify(link.Url) == UrlKind.External)
+        {
+            link.Title = null;
+            if (OnlineVideoFigure(link, page) is { } online)
+            {
+                ReplaceParagraph(paragraph, online);
+            }
+
+            return;
+        }
+
+        if (link.IsImage && UrlClassifier.Classify(link.Url) == UrlKind.Relative
+            && SourceLinkResolver.Combine(SourceLinkResolver.Directory(source), Uri.UnescapeDataString(UrlClassifier.SplitPath(link.Url).Path)) is { } videoTarget
+            && ContentPaths.Classify(videoTarget) == ContentKind.Video)
+        {
+            page.PlacedVideos.Add(link);
+            if (VideoFigure(link, videoTarget, page) is { } player)
+            {
+                ReplaceParagraph(paragraph, player);
+            }
+
+            return;
+        }
+
         if (link.IsImage && UrlClassifier.Classify(link.Url) == UrlKind.Relative)
         {
             var file = Uri.UnescapeDataString(Path.GetFileName(UrlClassifier.SplitPath(link.Url).Path));
@@ -207,6 +355,50 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
             parent[index] = figure;
             figure.Inline = inline;
         }
+    }
+
+    /// <summary>
+    /// Raw HTML with an img of one of the site's photos, with the photo's srcset, size and lazy
+    /// loading added (<see cref="RawImageMarkup"/>); null when nothing changes. The src resolves as
+    /// a browser would from the published page.
+    /// </summary>
+    private string? EnhanceRawImages(string html, Page page)
+    {
+        if (html.IndexOf("<img", StringComparison.OrdinalIgnoreCase) < 0 || !page.Source.EndsWith(".md", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var pageUrl = new Uri("https://site.invalid" + ContentPaths.UrlOf(page.Source));
+        var enhanced = RawImageMarkup.Enhance(html, src =>
+        {
+            if (!Uri.TryCreate(pageUrl, src, out var resolved) || resolved.Host != pageUrl.Host)
+            {
+                return null;
+            }
+
+            var image = MediaExtension.ImageAt(_media, resolved.AbsolutePath);
+            if (image is not null)
+            {
+                page.Reads.Read(facts, SiteFacts.Media("images/" + image.File));
+            }
+
+            return image;
+        });
+        return ReferenceEquals(enhanced, html) || enhanced == html ? null : enhanced;
+    }
+
+    /// <summary>Puts a block in a paragraph's place, keeping the paragraph's inlines inside it, so that its link is still rewritten and validated.</summary>
+    private static void ReplaceParagraph(ParagraphBlock paragraph, LeafBlock block)
+    {
+        var parent = paragraph.Parent!;
+        block.Line = paragraph.Line;
+        block.Column = paragraph.Column;
+        block.Span = paragraph.Span;
+        var inline = paragraph.Inline;
+        paragraph.Inline = null;
+        parent[parent.IndexOf(paragraph)] = block;
+        block.Inline = inline;
     }
 
     private void ScanRawHtml(string html, string display, int line, List<LinkReference> links, List<(string, SourceLocation)> ids, int column = 0)

@@ -28,7 +28,7 @@ public sealed class RenderMarkdown : ParallelModule
         {
             var checkLinks = page.LinkCheck;
             var paragraphs = new List<(string Text, SourceLocation At)>();
-            var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks, paragraphs);
+            var (rendered, plainText, facts) = renderer.RenderWithText(text, page.Source, context.Diagnostics, context.Reads, checkLinks, hasLeadImage: page.Image is not null, paragraphs: paragraphs);
             // The source text is not needed after this: let it go rather than hold every page's
             // Markdown until the end of the build.
             var document = input.WithContent(DocumentContent.Empty).With(rendered).With(new BodyText(plainText));

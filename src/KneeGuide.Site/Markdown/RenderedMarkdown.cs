@@ -22,6 +22,9 @@ public sealed class RenderedMarkdown
 
     /// <summary>Ids in the body (headings, footnotes, raw HTML), in document order, duplicates included.</summary>
     public required IReadOnlyList<(string Id, SourceLocation At)> Ids { get; init; }
+
+    /// <summary>It shows a YouTube or Vimeo player (the page then loads the theme's video-facade.js).</summary>
+    public bool EmbedsVideo { get; init; }
 }
 
 /// <summary>One image a page shows from images/, with the place it is written.</summary>
@@ -34,16 +37,21 @@ public sealed record ImageUse(string File, SourceLocation At);
 /// </summary>
 public sealed record BodyFacts(IReadOnlyList<string> InlineCards, IReadOnlyList<ImageUse> Images, IReadOnlyList<MissingLinkTarget> MissingTargets)
 {
+    /// <summary>The clips from videos/ the body shows (file names, with where they are written).</summary>
+    public IReadOnlyList<ImageUse> Videos { get; init; } = [];
+
     public static BodyFacts Of(IReadOnlyList<string> cards, IEnumerable<LinkReference> links, IReadOnlyList<MissingLinkTarget> missing) =>
-        new(cards, ImagesOf(links), missing);
+        new(cards, ImagesOf(links), missing) { Videos = UsesOf(links, "/videos/") };
 
     /// <summary>These facts with an exercise's steps added.</summary>
     public BodyFacts With(IEnumerable<LinkReference> links, IReadOnlyList<MissingLinkTarget> missing) =>
-        new(InlineCards, [.. Images, .. ImagesOf(links)], [.. MissingTargets, .. missing]);
+        new(InlineCards, [.. Images, .. ImagesOf(links)], [.. MissingTargets, .. missing]) { Videos = [.. Videos, .. UsesOf(links, "/videos/")] };
 
-    private static IReadOnlyList<ImageUse> ImagesOf(IEnumerable<LinkReference> links) =>
-        links.Where(l => l.IsImage && l.Href.StartsWith("/images/", StringComparison.Ordinal))
-            .Select(l => new ImageUse(Uri.UnescapeDataString(UrlClassifier.SplitPath(l.Href).Path["/images/".Length..]), l.Location))
+    private static IReadOnlyList<ImageUse> ImagesOf(IEnumerable<LinkReference> links) => UsesOf(links, "/images/");
+
+    private static IReadOnlyList<ImageUse> UsesOf(IEnumerable<LinkReference> links, string folder) =>
+        links.Where(l => l.IsImage && l.Href.StartsWith(folder, StringComparison.Ordinal))
+            .Select(l => new ImageUse(Uri.UnescapeDataString(UrlClassifier.SplitPath(l.Href).Path[folder.Length..]), l.Location))
             .ToList();
 }
 
@@ -55,7 +63,13 @@ public sealed record BodyFacts(IReadOnlyList<string> InlineCards, IReadOnlyList<
 public sealed record MissingLinkTarget(SourceLocation At, string Written, string Target, string? Fragment, bool IsImage, string FromSource);
 
 /// <summary>
-/// The words of a page's body as plain text, from RenderMarkdown to CollectSearchTerms, which takes
-/// the page's search terms from it and removes it, so the text is not kept for the whole build.
+/// The words of a page's body as plain text, from RenderMarkdown to CollectSearchEntry, which makes
+/// the page's search entry from it and removes it, so the text is not kept for the whole build.
 /// </summary>
-public sealed record BodyText(string Text);
+public sealed record BodyText(IReadOnlyList<TextSection> Sections);
+
+/// <summary>
+/// The plain text of one part of a page: what comes before the first heading (no id, no heading), or
+/// a heading (its id and text) with what follows it up to the next heading.
+/// </summary>
+public sealed record TextSection(string? Id, string? Heading, string Text);

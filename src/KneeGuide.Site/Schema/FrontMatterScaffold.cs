@@ -143,6 +143,7 @@ public static partial class FrontMatterScaffold
     private static string? CommentedExample(string path) => path switch
     {
         "image" => "my-image.svg",
+        "video" => "my-clip.mp4",
         "dosage.hold_seconds" => "30",
         _ => null,
     };

@@ -22,7 +22,7 @@ public static class FrontMatterSchemas
         new("exercise.schema.json", typeof(ExerciseFrontMatter), "Exercise definition (front matter)", ["input/exercises/*.md"]),
         new("page.schema.json", typeof(PageFrontMatter), "Home page and plain page front matter", ["input/index.md", "input/*.md"]),
         new("site.schema.json", typeof(SiteConfig), "site.yml: site-wide settings", ["input/site.yml"]),
-        new("credits.schema.json", typeof(IReadOnlyDictionary<string, ImageCredit>), "images/credits.yml: one credit record per image file name", ["input/images/credits.yml"]),
+        new("credits.schema.json", typeof(CreditsFile), "images/credits.yml and videos/credits.yml: one credit record per image or clip file name", ["input/images/credits.yml", "input/videos/credits.yml"]),
     ];
 
     public const string DatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -126,6 +126,14 @@ public static class FrontMatterSchemas
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
         {
             return new JsonObject { ["type"] = "object", ["additionalProperties"] = For(underlying.GetGenericArguments()[1]) };
+        }
+
+        if (underlying == typeof(CreditsFile))
+        {
+            // Records keyed by file name, and the web editor's list under "credits:" (SiteInputs reads both).
+            var file = ForObject(underlying);
+            file["additionalProperties"] = For(typeof(ImageCredit));
+            return file;
         }
 
         return ForObject(underlying);

@@ -19,8 +19,15 @@ public sealed class GeneratePages : IModule
 {
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
-        var index = PageRendererFactory.Index(context);
-        var config = context.GetService<SiteInputs>().Config;
+        IReadOnlyList<Document> documents = List(PageRendererFactory.Index(context), context.GetService<SiteInputs>().Config)
+            .Select(p => new Document(null, p.Url.EndsWith('/') ? ContentPaths.DestinationOf(p.Url) : p.Url.TrimStart('/')).With(p))
+            .ToList();
+        return Task.FromResult(documents);
+    }
+
+    /// <summary>Every page the build makes for this site index, in a stable order (search indexes them too).</summary>
+    public static IReadOnlyList<GeneratedPage> List(SiteIndex index, SiteConfig config)
+    {
         var pages = new List<GeneratedPage>
         {
             new("library", "Exercise library", "/exercises/", "Every exercise in the guide, with its dosage, what it works and what you need.", null, null, "library"),
@@ -30,14 +37,11 @@ public sealed class GeneratePages : IModule
         };
         pages.AddRange(index.Tags.Keys.Order(StringComparer.Ordinal).Select(tag =>
             new GeneratedPage("tag", $"Topic: {config.TagTitle(tag)}", $"/tags/{tag}/", $"Pages about {config.TagTitle(tag)}.", "Topics", "/tags/", "tag", tag)));
-        pages.Add(new("credits", "Image credits", "/credits/", "Who made each image in the guide and under which licence.", null, null, "credits"));
+        pages.Add(new("credits", "Image and video credits", "/credits/", "Who made each image and video in the guide and under which licence.", null, null, "credits"));
         pages.Add(new("search", "Search", "/search/", "Search the guide.", null, null, "none"));
         pages.Add(new("plan", "Home exercise programme", "/plan/", "Build a home exercise programme: pick exercises, order them, set the dose, then print it or share the link.", "Exercises", "/exercises/", "plan"));
         pages.Add(new("404", "Page not found", "/404.html", "This page does not exist.", null, null, "none"));
-        IReadOnlyList<Document> documents = pages
-            .Select(p => new Document(null, p.Url.EndsWith('/') ? ContentPaths.DestinationOf(p.Url) : p.Url.TrimStart('/')).With(p))
-            .ToList();
-        return Task.FromResult(documents);
+        return pages;
     }
 }
 

@@ -12,21 +12,6 @@ namespace KneeGuide.Site.SiteFiles;
 public static class WholeSiteInputs
 {
     /// <summary>
-    /// The search index: every published page's address, title, description and kind (all in the
-    /// view epoch, which hashes every page's facts) and its search terms.
-    /// </summary>
-    public static UInt128 SearchIndex(IExecutionContext context)
-    {
-        var hash = new ContentHash.Builder().Add(context.GetService<SiteFacts>().ViewEpoch);
-        foreach (var doc in PageRendererFactory.Index(context).Published.OrderBy(d => d.Source, StringComparer.Ordinal))
-        {
-            hash.Add(doc.Get<FacetHashes>()?.Of<PageTerms>() ?? ContentHash.Of(string.Join(' ', doc.Get<PageTerms>()?.Terms ?? [])));
-        }
-
-        return hash.Finish();
-    }
-
-    /// <summary>
     /// The sitemap, feed, robots.txt and _redirects: site.yml and every page's facts (addresses,
     /// dates, titles, redirects), which the view epoch hashes.
     /// </summary>

@@ -3,35 +3,53 @@ using KneeGuide.Site.Markdown;
 
 namespace KneeGuide.Site.Templates;
 
-/// <summary>The credits page's list: every credited image that exists, with the pages that show it.</summary>
+/// <summary>The credits page's list: every credited image, then every credited clip, that exists, with the pages that show it.</summary>
 public static class CreditViews
 {
     public static IReadOnlyList<CreditView> For(SiteInputs inputs, SiteIndex index)
     {
-        var usedOn = new Dictionary<string, List<LinkView>>(StringComparer.Ordinal);
+        var images = new Dictionary<string, List<LinkView>>(StringComparer.Ordinal);
+        var videos = new Dictionary<string, List<LinkView>>(StringComparer.Ordinal);
         foreach (var doc in index.Published.OrderBy(d => d.Source, StringComparer.Ordinal))
         {
             var page = doc.Require<ContentPage>();
-            var files = (doc.Get<BodyFacts>()?.Images ?? []).Select(i => i.File);
+            var facts = doc.Get<BodyFacts>();
+            var imageFiles = (facts?.Images ?? []).Select(i => i.File);
             if (page.Image is { } image)
             {
-                files = files.Append(image.Value);
+                imageFiles = imageFiles.Append(image.Value);
             }
 
-            foreach (var file in files.Distinct())
+            var videoFiles = (facts?.Videos ?? []).Select(v => v.File);
+            if (doc.Get<ExerciseFrontMatter>()?.Video is { } video)
             {
-                if (!usedOn.TryGetValue(file, out var list))
-                {
-                    usedOn[file] = list = [];
-                }
-
-                list.Add(ViewModelFactory.Link(doc));
+                videoFiles = videoFiles.Append(video.Value);
             }
+
+            Add(images, imageFiles, doc);
+            Add(videos, videoFiles, doc);
         }
 
-        return inputs.Credits
-            .Where(c => inputs.Catalog.Contains("images/" + c.Key))
-            .Select(c => new CreditView(c.Key, "/images/" + Uri.EscapeDataString(c.Key), c.Value.Title, c.Value.Author, c.Value.Source, c.Value.License, c.Value.LicenseUrl, usedOn.GetValueOrDefault(c.Key) ?? []))
+        return Credits(inputs, inputs.Credits, "images", "image", images)
+            .Concat(Credits(inputs, inputs.VideoCredits, "videos", "video", videos))
             .ToList();
     }
+
+    private static void Add(Dictionary<string, List<LinkView>> usedOn, IEnumerable<string> files, Core.Document doc)
+    {
+        foreach (var file in files.Distinct())
+        {
+            if (!usedOn.TryGetValue(file, out var list))
+            {
+                usedOn[file] = list = [];
+            }
+
+            list.Add(ViewModelFactory.Link(doc));
+        }
+    }
+
+    private static IEnumerable<CreditView> Credits(SiteInputs inputs, IReadOnlyDictionary<string, ImageCredit> credits, string folder, string kind, Dictionary<string, List<LinkView>> usedOn) =>
+        credits
+            .Where(c => inputs.Catalog.Contains(folder + "/" + c.Key))
+            .Select(c => new CreditView(c.Key, $"/{folder}/" + Uri.EscapeDataString(c.Key), c.Value.Title, c.Value.Author, c.Value.Source, c.Value.License, c.Value.LicenseUrl, usedOn.GetValueOrDefault(c.Key) ?? [], kind));
 }

@@ -43,6 +43,7 @@ public static class ViewHashes
             .AddAll(exercise.Targets).AddAll(exercise.Equipment).AddAll(exercise.Steps).AddAll(exercise.Cautions);
         var d = exercise.Dosage;
         hash.Add(d.Sets).Add(d.Reps).Add(d.HoldSeconds ?? -1).Add(d.Side).Add(d.Frequency).Add(d.Text);
+        hash.Add(exercise.Video?.Html).Add(exercise.Video?.Online ?? false);
         return Add(hash, exercise.Image).Finish();
     }
 
@@ -54,7 +55,7 @@ public static class ViewHashes
         var hash = new ContentHash.Builder().Add(credits.Count);
         foreach (var c in credits)
         {
-            hash.Add(c.File).Add(c.Url).Add(c.Title).Add(c.Author).Add(c.Source).Add(c.License).Add(c.LicenseUrl).Add(Of(c.UsedOn));
+            hash.Add(c.File).Add(c.Url).Add(c.Title).Add(c.Author).Add(c.Source).Add(c.License).Add(c.LicenseUrl).Add(Of(c.UsedOn)).Add(c.Kind);
         }
 
         return hash.Finish();
@@ -64,5 +65,6 @@ public static class ViewHashes
         link is null ? hash.Add("none") : hash.Add(link.Title).Add(link.Url).Add(link.Description).Add(link.Current).Add(link.Kind);
 
     private static ContentHash.Builder Add(ContentHash.Builder hash, ImageView? image) =>
-        image is null ? hash.Add("none") : hash.Add(image.Url).Add(image.Alt).Add(image.Title).Add(image.CreditHtml);
+        image is null ? hash.Add("none") : hash.Add(image.Url).Add(image.Alt).Add(image.Title).Add(image.CreditHtml)
+            .Add(image.Picture).Add(image.CardPicture).Add(image.OpenGraph?.Url).Add(image.OpenGraph?.Width ?? 0).Add(image.OpenGraph?.Height ?? 0);
 }

@@ -18,13 +18,15 @@ public sealed class ViewModelFactory
 {
     private readonly SiteInputs _inputs;
     private readonly SiteIndex _index;
+    private readonly Media.MediaLibrary _media;
     private readonly ConcurrentDictionary<string, (object? Value, UInt128 Hash)> _facts = new(StringComparer.Ordinal);
     private readonly Lazy<RelatedPages> _related;
 
-    public ViewModelFactory(SiteInputs inputs, SiteIndex index)
+    public ViewModelFactory(SiteInputs inputs, SiteIndex index, Media.MediaLibrary? media = null)
     {
         _inputs = inputs;
         _index = index;
+        _media = media ?? Media.MediaLibrary.Empty;
         _related = new(() => new RelatedPages(index));
         Site = CreateSite(inputs.Config);
     }
@@ -119,8 +121,9 @@ public sealed class ViewModelFactory
             return null;
         }
 
-        var image = Track(reads, "image:" + file, () => _inputs.Catalog.Contains("images/" + file) ? CreateImage(file) : null, ViewHashes.Of);
-        return image is null ? null : image with { Alt = image.Title ?? fallbackAlt };
+        var image = Track(reads, "image:" + file, () => _inputs.Catalog.Contains("images/" + file) ? CreateImage(file, null) : null, ViewHashes.Of);
+        // The alt text is the credit's title, else the page's own words (not part of the fact).
+        return image is null || image.Title is not null ? image : CreateImage(file, fallbackAlt);
     }
 
     /// <summary>Every published exercise's view, by title: the exercise library.</summary>
@@ -161,14 +164,44 @@ public sealed class ViewModelFactory
             Dosage = Dosage(fm.Dosage),
             Steps = doc.Get<RenderedSteps>()?.Html ?? [],
             Cautions = fm.Cautions.Select(c => c.Value).ToList(),
-            Image = page.Image is { } image && _inputs.Catalog.Contains("images/" + image.Value) ? CreateImage(image.Value) with { Alt = _inputs.Credits.GetValueOrDefault(image.Value)?.Title ?? fm.Title } : null,
+            Image = page.Image is { } image && _inputs.Catalog.Contains("images/" + image.Value) ? CreateImage(image.Value, fm.Title) : null,
+            Video = fm.Video is { } video ? CreateVideo(video.Value, fm.Title) : null,
         };
     }
 
-    private ImageView CreateImage(string file)
+    /// <param name="fallbackAlt">The alt text when the image's credit has no title.</param>
+    private ImageView CreateImage(string file, string? fallbackAlt)
     {
         _inputs.Credits.TryGetValue(file, out var credit);
-        return new ImageView("/images/" + Uri.EscapeDataString(file), credit?.Title ?? "", credit?.Title, credit is null ? null : CreditHtml.Short(credit));
+        var alt = credit?.Title ?? fallbackAlt ?? "";
+        var view = new ImageView("/images/" + Uri.EscapeDataString(file), alt, credit?.Title, credit is null ? null : CreditHtml.Short(credit));
+        if (!_media.Images.TryGetValue(file, out var media))
+        {
+            return view;
+        }
+
+        return view with
+        {
+            Picture = Media.MediaHtml.Picture(media, alt, Media.ImageSlot.Content, Media.ImageLoading.Eager),
+            // Beside the card's title the picture says nothing more: decorative, so empty alt text.
+            CardPicture = Media.MediaHtml.Picture(media, "", Media.ImageSlot.Card, Media.ImageLoading.Lazy),
+            OpenGraph = media.OpenGraph is { } crop ? new OpenGraphImageView(crop.Url, crop.Spec.Width, crop.Height) : null,
+        };
+    }
+
+    /// <summary>An exercise's demonstration player; null when the clip cannot be shown (its errors are reported by the site index).</summary>
+    private VideoView? CreateVideo(string video, string title)
+    {
+        if (KneeGuide.Site.Links.UrlClassifier.Classify(video) == KneeGuide.Site.Links.UrlKind.External)
+        {
+            return Media.OnlineVideo.Parse(video, out _) is { } online
+                ? new VideoView(Media.MediaHtml.OnlineVideo(online, title, Media.MediaStrings.English), Online: true)
+                : null;
+        }
+
+        return _media.Videos.TryGetValue(video, out var clip) && clip.Captions.Count > 0 && _inputs.VideoCredits.TryGetValue(video, out var credit)
+            ? new VideoView(Media.MediaHtml.Video(clip, title, Media.MediaStrings.English) + "<p class=\"credit\">" + CreditHtml.Short(credit, Media.MediaStrings.English.VideoCredit) + "</p>", Online: false)
+            : null;
     }
 
     public static DosageView Dosage(Dosage d)
@@ -236,6 +269,7 @@ public sealed class ViewModelFactory
             Related = Related(doc, reads),
             Breadcrumbs = Breadcrumbs(page),
             Image = Image(page.Image?.Value, page.Title, reads),
+            EmbedsVideo = (rendered?.EmbedsVideo ?? false) || (page.Kind == ContentKind.Exercise && Exercise(page.Slug, reads)?.Video?.Online == true),
             Exercise = page.Kind == ContentKind.Exercise ? Exercise(page.Slug, reads) : null,
             PlanUrl = sheetExercises.Count == 0 ? null : "/plan/?e=" + string.Join(',', sheetExercises.Select(e => e.Id)),
             Sheet = sheetExercises.Count == 0 ? null : new SheetView(page.Title, address, QrSvg.Of(address), Iso(page.Reviewed?.On), sheetExercises),

@@ -30,7 +30,28 @@ public sealed record ClinicView(string Name, string? Url, string? Phone, string?
 
 public sealed record LinkView(string Title, string Url, string? Description = null, bool Current = false, string? Kind = null);
 
-public sealed record ImageView(string Url, string Alt, string? Title, string? CreditHtml);
+/// <summary>
+/// An image as templates show it: <see cref="Picture"/> is the whole responsive markup for the text
+/// column (the page's own image: loaded at once), <see cref="CardPicture"/> for an exercise card
+/// (decorative there, lazy); <see cref="OpenGraph"/> the link-preview crop of a photo.
+/// </summary>
+public sealed record ImageView(string Url, string Alt, string? Title, string? CreditHtml)
+{
+    public string Picture { get; init; } = "";
+
+    public string CardPicture { get; init; } = "";
+
+    public OpenGraphImageView? OpenGraph { get; init; }
+}
+
+/// <summary>A photo's 1200x630 link-preview copy (og:image).</summary>
+public sealed record OpenGraphImageView(string Url, int Width, int Height);
+
+/// <summary>
+/// An exercise's demonstration: <see cref="Html"/> is the player (a clip with captions, or a
+/// click-to-load YouTube or Vimeo player); <see cref="Online"/> says the page needs video-facade.js.
+/// </summary>
+public sealed record VideoView(string Html, bool Online);
 
 public sealed record HeadingView(int Level, string Text, string Id);
 
@@ -63,6 +84,8 @@ public sealed class ExerciseView
     public IReadOnlyList<string> Cautions { get; init; } = [];
 
     public ImageView? Image { get; init; }
+
+    public VideoView? Video { get; init; }
 }
 
 public sealed record PageView
@@ -81,6 +104,9 @@ public sealed record PageView
 
     /// <summary>A draft shown by the preview (never in a published build).</summary>
     public bool Draft { get; init; }
+
+    /// <summary>It shows a YouTube or Vimeo player: the layout loads video-facade.js.</summary>
+    public bool EmbedsVideo { get; init; }
 
     public string? Updated { get; init; }
 
@@ -142,4 +168,5 @@ public sealed record PlanItemView(ExerciseView Exercise, string Easier, string H
 
 public sealed record FiltersView(IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment, IReadOnlyList<string> Difficulties);
 
-public sealed record CreditView(string File, string Url, string? Title, string Author, string? Source, string License, string? LicenseUrl, IReadOnlyList<LinkView> UsedOn);
+/// <summary>One credited file on the credits page; <see cref="Kind"/> is "image" or "video".</summary>
+public sealed record CreditView(string File, string Url, string? Title, string Author, string? Source, string License, string? LicenseUrl, IReadOnlyList<LinkView> UsedOn, string Kind = "image");

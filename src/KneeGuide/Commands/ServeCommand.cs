@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using KneeGuide.Cli.Preview;
 using KneeGuide.Site;
+using KneeGuide.Site.Cms;
 using Spectre.Console.Cli;
 
 namespace KneeGuide.Cli.Commands;
@@ -33,9 +34,23 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     /// How the preview builds: into its private folder, with drafts shown (marked as drafts). That
     /// folder lives in .kneeguide/, the folder KneeGuide keeps for itself, so a preview left there by
     /// an earlier version (before output folders were marked) is replaced too.
+    /// The web editor at /admin/ saves through this preview's own local backend, on its port.
     /// </summary>
-    internal static BuildOptions PreviewOptions(SiteSettings settings) =>
-        new(settings.Input, PreviewFolder(settings.Input), settings.Theme) { Force = true, ShowDrafts = true, PrivateOutput = true };
+    internal static BuildOptions PreviewOptions(SiteSettings settings, int port = 5080) =>
+        new(settings.Input, PreviewFolder(settings.Input), settings.Theme)
+        {
+            Force = true,
+            ShowDrafts = true,
+            PrivateOutput = true,
+            CmsLocalBackend = $"http://127.0.0.1:{port}{LocalBackend.Address}",
+        };
+
+    /// <summary>The web editor's local backend for a site: reads and writes only what the generated config names, under the input folder.</summary>
+    internal static LocalBackend Backend(string input)
+    {
+        var root = Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar);
+        return new LocalBackend(new ContentPathGuard(SiteBuilder.ProjectFolder(root), CmsConfig.Layout(Path.GetFileName(root))));
+    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -46,7 +61,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             stop.Cancel();
         };
 
-        var site = new PreviewSite(PreviewOptions(settings));
+        var site = new PreviewSite(PreviewOptions(settings, settings.Port));
         site.Built += Report;
         if ((await site.RebuildAsync(stop.Token)).Refusal is { } refusal)
         {
@@ -54,7 +69,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             return Program.UsageOrInternalError;
         }
 
-        await using var server = new PreviewServer(site, settings.Port);
+        await using var server = new PreviewServer(site, settings.Port, Backend(settings.Input));
         try
         {
             server.Start();
@@ -66,6 +81,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
 
         Console.Out.WriteLine($"Previewing at {server.Url} (this computer only). Watching {SiteBuilder.DisplayPath(settings.Input)}/ and {SiteBuilder.DisplayPath(settings.Theme)}/; press Ctrl+C to stop.");
+        if (File.Exists(Path.Combine(site.Root, GenerateCmsFiles.Folder, "index.html")))
+        {
+            Console.Out.WriteLine($"Web editor at {server.Url}{GenerateCmsFiles.Folder}/: what you save there is written to {SiteBuilder.DisplayPath(settings.Input)}/ and previewed here.");
+        }
+
         using var watcher = new SourceWatcher([settings.Input, settings.Theme]);
         try
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using KneeGuide.Core;
 using KneeGuide.Site;
+using KneeGuide.Site.Cms;
 
 namespace KneeGuide.Cli.Preview;
 
@@ -11,7 +12,10 @@ namespace KneeGuide.Cli.Preview;
 /// A small static file server for the preview folder, bound to 127.0.0.1 only. Besides the site it
 /// serves three private URLs under /__kneeguide/: the live-reload script, a Server-Sent Events stream
 /// that says "reload" or "errors" after each build, and the last build's status as JSON (the overlay).
-/// The script is added to HTML responses here, so the built site itself never contains it.
+/// The script is added to HTML responses here, so the built site itself never contains it. With the
+/// web editor built, /admin/ is served under its own Content-Security-Policy, without the script (a
+/// reload would throw the editor out of the form), and POST /api/v1 is its local backend
+/// (<see cref="LocalBackend"/>), which takes only same-origin JSON.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -19,13 +23,16 @@ public sealed class PreviewServer : IAsyncDisposable
     private const string ScriptTag = "<script src=\"/__kneeguide/live.js\" defer></script>";
     private readonly HttpListener _listener = new();
     private readonly PreviewSite _site;
+    private readonly LocalBackend? _backend;
     private readonly List<Channel<string>> _clients = [];
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
-    public PreviewServer(PreviewSite site, int port)
+    /// <param name="backend">The web editor's local backend; null to answer no POST.</param>
+    public PreviewServer(PreviewSite site, int port, LocalBackend? backend = null)
     {
         _site = site;
+        _backend = backend;
         Port = port;
         // Loopback names only: the listener binds the loopback address, and a request naming any other
         // host (DNS rebinding: evil.example resolving to 127.0.0.1) matches no prefix and is refused by
@@ -75,13 +82,34 @@ public sealed class PreviewServer : IAsyncDisposable
             response.Headers["X-Content-Type-Options"] = "nosniff";
             response.Headers["Cache-Control"] = "no-store";
             var method = context.Request.HttpMethod;
+            var raw = context.Request.RawUrl ?? "";
+            if (method == "POST" && raw == LocalBackend.Address && _backend is not null)
+            {
+                await HandleBackendAsync(context, _backend);
+                return;
+            }
+
             if (method is not ("GET" or "HEAD"))
             {
                 await SendTextAsync(response, 405, "method not allowed");
                 return;
             }
 
-            var raw = context.Request.RawUrl ?? "";
+            var editor = IsEditorPath(raw);
+            if (editor)
+            {
+                if (!string.Equals(context.Request.Url?.Host, "127.0.0.1", StringComparison.Ordinal))
+                {
+                    // The editor's local backend address is 127.0.0.1's: on localhost it would be another origin.
+                    response.StatusCode = 302;
+                    response.RedirectLocation = Url.TrimEnd('/') + raw;
+                    response.Close();
+                    return;
+                }
+
+                response.Headers["Content-Security-Policy"] = AdminPage.ContentSecurityPolicy;
+            }
+
             if (raw.StartsWith(PrivatePrefix, StringComparison.Ordinal))
             {
                 await HandlePrivateAsync(context, raw[PrivatePrefix.Length..].Split('?')[0]);
@@ -99,7 +127,7 @@ public sealed class PreviewServer : IAsyncDisposable
             switch (target.Status)
             {
                 case 200:
-                    await SendFileAsync(response, target.File!, 200, method == "HEAD");
+                    await SendFileAsync(response, target.File!, 200, method == "HEAD", inject: !editor);
                     break;
                 case 301:
                     response.StatusCode = 301;
@@ -231,11 +259,66 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private static async Task SendFileAsync(HttpListenerResponse response, string file, int status, bool headOnly)
+    private static bool IsEditorPath(string raw) =>
+        raw.Split('?')[0] is var path && (path == "/" + GenerateCmsFiles.Folder || path.StartsWith("/" + GenerateCmsFiles.Folder + "/", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The local backend: a POST of JSON from this preview's own pages only. A page of another site
+    /// cannot send JSON here without a preflight, which is never answered, and a request naming
+    /// another origin is refused; so is anything before the editor has been built.
+    /// </summary>
+    private async Task HandleBackendAsync(HttpListenerContext context, LocalBackend backend)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var origin = request.Headers["Origin"];
+        if (origin is not null && origin != Url.TrimEnd('/'))
+        {
+            await SendTextAsync(response, 403, "the web editor's backend answers only the preview's own pages");
+            return;
+        }
+
+        if (request.ContentType?.Split(';')[0].Trim() != "application/json")
+        {
+            await SendTextAsync(response, 415, "the web editor's backend takes JSON only");
+            return;
+        }
+
+        if (!File.Exists(Path.Combine(_site.Root, GenerateCmsFiles.Folder, "config.yml")))
+        {
+            await SendTextAsync(response, 404, "the web editor is not part of this site (site.yml has no 'cms:', or its files are not installed)");
+            return;
+        }
+
+        if (request.ContentLength64 > LocalBackend.MaxRequestBytes)
+        {
+            await SendTextAsync(response, 413, "request too large");
+            return;
+        }
+
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.InputStream.ReadAsync(buffer, _stop.Token)) > 0)
+        {
+            body.Write(buffer, 0, read);
+            if (body.Length > LocalBackend.MaxRequestBytes)
+            {
+                await SendTextAsync(response, 413, "request too large");
+                return;
+            }
+        }
+
+        var (status, json) = backend.Handle(body.GetBuffer().AsSpan(0, (int)body.Length));
+        response.ContentType = "application/json; charset=utf-8";
+        await WriteAsync(response, status, json);
+    }
+
+    private static async Task SendFileAsync(HttpListenerResponse response, string file, int status, bool headOnly, bool inject = true)
     {
         var bytes = await File.ReadAllBytesAsync(file);
         var type = ContentTypes.Of(file);
-        if (type.StartsWith("text/html", StringComparison.Ordinal))
+        if (inject && type.StartsWith("text/html", StringComparison.Ordinal))
         {
             bytes = InjectScript(bytes);
         }

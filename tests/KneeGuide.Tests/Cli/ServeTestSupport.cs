@@ -22,11 +22,12 @@ internal static class ServeTestSupport
 
     public static string Theme => Path.Combine(RepoRoot, "theme");
 
-    /// <summary>A fresh temporary folder holding a copy of the clinic's input/ as "input".</summary>
+    /// <summary>A fresh temporary folder holding a copy of the clinic's input/ as "input" (and a stand-in for the web editor's bundle beside it).</summary>
     public static string CopyDefaultSite()
     {
         var root = Path.Combine(Path.GetTempPath(), "kg-editor-" + Guid.NewGuid().ToString("N"));
         Copy(Path.Combine(RepoRoot, "input"), Path.Combine(root, "input"));
+        Support.TestSite.InstallCmsBundleStandIn(root);
         return root;
     }
 

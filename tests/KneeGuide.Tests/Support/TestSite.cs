@@ -84,11 +84,26 @@ public sealed class TestSite : IDisposable
         return this;
     }
 
-    /// <summary>Copies the repository's own input/ (the clinic's content) into this site.</summary>
+    /// <summary>Copies the repository's own input/ (the clinic's content) into this site, with a stand-in for its web editor's bundle.</summary>
     public TestSite CopyRepositoryInput()
     {
         CopyDirectory(Path.Combine(RepositoryRoot, "input"), InputDir);
+        InstallCmsBundleStandIn(Root);
         return this;
+    }
+
+    /// <summary>
+    /// A few bytes where npm ci puts the web editor's bundle (node_modules/decap-cms/dist beside the
+    /// input folder), so that a copy of the clinic's site (site.yml has cms:) builds with no warning;
+    /// the browser test of the editor uses the real bundle.
+    /// </summary>
+    public static void InstallCmsBundleStandIn(string projectFolder)
+    {
+        var dist = Path.Combine(projectFolder, KneeGuide.Site.Cms.CmsBundle.Folder);
+        Directory.CreateDirectory(dist);
+        File.WriteAllText(Path.Combine(dist, KneeGuide.Site.Cms.CmsBundle.Script), "/*! For license information please see decap-cms.js.LICENSE.txt */ window.CMS = {};");
+        File.WriteAllText(Path.Combine(dist, KneeGuide.Site.Cms.CmsBundle.Licenses), "MIT");
+        File.WriteAllText(Path.Combine(dist, "123.decap-cms.js"), "chunk");
     }
 
     public TestSite Delete(string inputRelativePath)
@@ -112,6 +127,8 @@ public sealed class TestSite : IDisposable
 
         return entries.Where(e => !e.StartsWith('.')).ToList();
     }
+
+    public string ReadInput(string inputRelativePath) => File.ReadAllText(Path.Combine(InputDir, inputRelativePath));
 
     public string ReadOutput(string outputRelativePath) => File.ReadAllText(Path.Combine(OutputDir, outputRelativePath));
 

@@ -1,10 +1,11 @@
 using KneeGuide.Site.Content;
+using KneeGuide.Site.Media;
 using Markdig;
 using Markdig.Renderers;
 
 namespace KneeGuide.Site.Markdown.Extensions.CreditedFigure;
 
-public sealed class CreditedFigureExtension(IReadOnlyDictionary<string, ImageCredit> credits) : IMarkdownExtension
+public sealed class CreditedFigureExtension(IReadOnlyDictionary<string, ImageCredit> credits, MediaLibrary media) : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
@@ -14,7 +15,7 @@ public sealed class CreditedFigureExtension(IReadOnlyDictionary<string, ImageCre
     {
         if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<HtmlCreditedFigureRenderer>())
         {
-            html.ObjectRenderers.Insert(0, new HtmlCreditedFigureRenderer(credits));
+            html.ObjectRenderers.Insert(0, new HtmlCreditedFigureRenderer(credits, media));
         }
     }
 }

@@ -1,0 +1,40 @@
+namespace KneeGuide.Site.Media;
+
+/// <summary>
+/// The words the media markup shows readers, in one place so that a translation replaces them all
+/// (issue 17 reads them from the theme's strings for each language).
+/// </summary>
+public sealed record MediaStrings(string DownloadVideo, string PlaysFrom, string VideoCredit)
+{
+    public static MediaStrings English { get; } = new(
+        DownloadVideo: "Download the video",
+        PlaysFrom: "Plays from {0} when you press play; nothing loads from {0} before that.",
+        VideoCredit: "Video");
+}
+
+/// <summary>The name of a language in that language, for a captions track's label.</summary>
+public static class LanguageNames
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = "English",
+        ["es"] = "Español",
+        ["fr"] = "Français",
+        ["de"] = "Deutsch",
+        ["it"] = "Italiano",
+        ["pt"] = "Português",
+        ["ar"] = "العربية",
+        ["zh"] = "中文",
+        ["vi"] = "Tiếng Việt",
+        ["el"] = "Ελληνικά",
+        ["hi"] = "हिन्दी",
+        ["pl"] = "Polski",
+        ["tr"] = "Türkçe",
+    };
+
+    public static string Of(string code)
+    {
+        var primary = code.Split('-', '_')[0];
+        return Names.TryGetValue(primary, out var name) ? name : code;
+    }
+}

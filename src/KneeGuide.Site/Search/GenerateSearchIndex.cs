@@ -1,0 +1,234 @@
+using KneeGuide.Core;
+using KneeGuide.Core.Caching;
+using KneeGuide.Site.Content;
+using KneeGuide.Site.SiteFiles;
+using KneeGuide.Site.Templates;
+
+namespace KneeGuide.Site.Search;
+
+/// <summary>
+/// PostProcess phase: the site's search index (<see cref="SearchIndexLayout"/>) from every published
+/// page's entry (<see cref="CollectSearchEntry"/>) and the generated pages', with the synonyms. Each
+/// shard and page file is remade only when what it is made from changed (<see cref="CachedFiles"/>):
+/// the pages' hashes of what they put in each shard (<see cref="SearchShards"/>), their numbers, the
+/// synonyms; an edit to one page remakes the shards of the words it changed and its own file.
+/// </summary>
+public sealed class GenerateSearchIndex(StringPool pool) : IModule
+{
+    /// <summary>Part of every fingerprint: a change to the files' format remakes them all.</summary>
+    private const int FormatVersion = 2;
+
+    private sealed record Entry(string Url, Func<SearchPostings> Postings, SearchShards Shards, UInt128 FileHash, Func<byte[]> File);
+
+    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
+    {
+        var index = PageRendererFactory.Index(context);
+        var config = context.GetService<SiteInputs>().Config;
+        var language = SearchLanguage.For(config.Language);
+        var analyzer = new SearchAnalyzer(language);
+        var folder = language.IndexFolder(isDefault: true);
+        var entries = Entries(index, context, analyzer);
+        var synonyms = SynonymsByKey(SynonymList.Build(analyzer, config.Search.Synonyms, context.Diagnostics));
+        var salt = new ContentHash.Builder().Add(FormatVersion).Add(language.Code).Add(folder).Add(SearchIndexLayout.InlinePostings).Finish();
+
+        // What each shard is made from: which pages put what in it, and its synonyms.
+        var fingerprints = new SortedDictionary<string, ContentHash.Builder>(StringComparer.Ordinal);
+        ContentHash.Builder Fingerprint(string key)
+        {
+            if (!fingerprints.TryGetValue(key, out var builder))
+            {
+                fingerprints[key] = builder = new ContentHash.Builder().Add(salt).Add(key);
+            }
+
+            return builder;
+        }
+
+        for (var n = 0; n < entries.Count; n++)
+        {
+            var shards = entries[n].Shards;
+            for (var s = 0; s < shards.Keys.Count; s++)
+            {
+                Fingerprint(shards.Keys[s]).Add(n).Add((UInt128)shards.Hashes[s]);
+            }
+        }
+
+        foreach (var (key, list) in synonyms)
+        {
+            var builder = Fingerprint("t:" + key).Add("synonyms");
+            foreach (var (first, phrases) in list)
+            {
+                builder.Add(first);
+                foreach (var (phrase, alternatives) in phrases)
+                {
+                    builder.Add(phrase).AddAll(alternatives);
+                }
+            }
+        }
+
+        var documents = new List<Document>();
+        var toMake = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        foreach (var (key, builder) in fingerprints)
+        {
+            var fingerprint = builder.Finish();
+            if (CachedFiles.Find(context, "search:" + key, fingerprint) is { } reused)
+            {
+                documents.AddRange(reused);
+            }
+            else
+            {
+                toMake[key] = fingerprint;
+            }
+        }
+
+        if (toMake.Count > 0)
+        {
+            documents.AddRange(MakeShards(context, folder, entries, synonyms, toMake));
+        }
+
+        for (var n = 0; n < entries.Count; n++)
+        {
+            var fingerprint = new ContentHash.Builder().Add(salt).Add(n).Add(entries[n].FileHash).Finish();
+            var unit = "search:page:" + n;
+            if (CachedFiles.Find(context, unit, fingerprint) is { } reused)
+            {
+                documents.AddRange(reused);
+                continue;
+            }
+
+            Document[] made = [JsonFile($"{folder}pages/{n}.json", entries[n].File())];
+            CachedFiles.Store(context, unit, fingerprint, made);
+            documents.AddRange(made);
+        }
+
+        documents.Add(JsonFile(folder + "manifest.json", SearchIndexJson.Manifest(
+            language.Code,
+            entries.Count,
+            fingerprints.Keys.Where(k => k.StartsWith("t:", StringComparison.Ordinal)).Select(k => k[2..]),
+            fingerprints.Keys.Where(k => k.StartsWith("e:", StringComparison.Ordinal)).Select(k => k[2..]),
+            language.StopWords.Order(StringComparer.Ordinal))));
+        IReadOnlyList<Document> sorted = documents.OrderBy(d => d.Destination, StringComparer.Ordinal).ToList();
+        return Task.FromResult(sorted);
+    }
+
+    /// <summary>Every page search finds, numbered in address order: the published pages and the generated ones.</summary>
+    private List<Entry> Entries(SiteIndex index, IExecutionContext context, SearchAnalyzer analyzer)
+    {
+        var entries = new List<Entry>();
+        foreach (var doc in index.Published)
+        {
+            var page = doc.Require<ContentPage>();
+            var shards = doc.Get<SearchShards>() ?? throw new InvalidOperationException($"'{doc.Source}' went through no CollectSearchEntry module.");
+            var fileHash = doc.Get<FacetHashes>()?.Of<SearchPageFile>() ?? ContentHash.Of(doc.Require<SearchPageFile>().Json);
+            entries.Add(new Entry(page.Url, () => doc.Require<SearchPostings>(), shards, fileHash, () => doc.Require<SearchPageFile>().Json));
+        }
+
+        var builder = new SearchEntryBuilder(pool);
+        var views = context.GetService<SiteFacts>().Views;
+        foreach (var source in GeneratedPageSearch.Sources(GeneratePages.List(index, context.GetService<SiteInputs>().Config), views))
+        {
+            var (postings, file, shards) = builder.Build(analyzer, source);
+            entries.Add(new Entry(source.Url, () => postings, shards, ContentHash.Of(file.Json), () => file.Json));
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Url, b.Url));
+        return entries;
+    }
+
+    /// <summary>Makes the shards whose fingerprint changed, in one pass over the pages that touch any of them.</summary>
+    private static List<Document> MakeShards(
+        IExecutionContext context,
+        string folder,
+        List<Entry> entries,
+        SortedDictionary<string, List<(string, IReadOnlyList<(string, IReadOnlyList<string>)>)>> synonyms,
+        Dictionary<string, UInt128> toMake)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var n = 0; n < entries.Count; n++)
+        {
+            if (!entries[n].Shards.Keys.Any(toMake.ContainsKey))
+            {
+                continue;
+            }
+
+            var page = entries[n].Postings();
+            for (var i = 0; i < page.Terms.Count; i++)
+            {
+                var term = page.Terms[i];
+                if (toMake.ContainsKey("t:" + SearchIndexLayout.TermKey(term)))
+                {
+                    if (!postings.TryGetValue(term, out var list))
+                    {
+                        postings[term] = list = new List<int>(6);
+                    }
+
+                    list.Add(n);
+                    list.Add(page.Impacts[i]);
+                    list.Add(page.Masks[i]);
+                }
+            }
+
+            for (var i = 0; i < page.Words.Count; i++)
+            {
+                if (toMake.ContainsKey("e:" + SearchIndexLayout.EndKey(page.Words[i])))
+                {
+                    words.TryAdd(page.Words[i], page.WordTerms[i]);
+                }
+            }
+        }
+
+        var termsByKey = postings.Keys.GroupBy(SearchIndexLayout.TermKey).ToDictionary(g => "t:" + g.Key, g => g.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var wordsByKey = words.Keys.GroupBy(w => SearchIndexLayout.EndKey(w)).ToDictionary(g => "e:" + g.Key, g => g.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var made = new List<Document>();
+        foreach (var (key, fingerprint) in toMake.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            var name = key[2..];
+            var files = new List<Document>();
+            if (key.StartsWith("t:", StringComparison.Ordinal))
+            {
+                var terms = termsByKey.GetValueOrDefault(key) ?? [];
+                string? External(string term) => postings[term].Count / 3 > SearchIndexLayout.InlinePostings ? SearchIndexLayout.TermFileName(term) : null;
+                files.Add(JsonFile($"{folder}terms/{name}.json", SearchIndexJson.TermShard(
+                    terms.Select(t => (t, (IReadOnlyList<int>)postings[t])).ToList(),
+                    synonyms.TryGetValue(name, out var entriesOfKey) ? entriesOfKey : [],
+                    External)));
+                foreach (var term in terms)
+                {
+                    if (External(term) is { } file)
+                    {
+                        files.Add(JsonFile($"{folder}terms/{name}/{file}.json", SearchIndexJson.Postings(postings[term])));
+                    }
+                }
+            }
+            else
+            {
+                files.Add(JsonFile($"{folder}ends/{name}.json", SearchIndexJson.EndShard((wordsByKey.GetValueOrDefault(key) ?? []).Select(w => (w, words[w])))));
+            }
+
+            CachedFiles.Store(context, "search:" + key, fingerprint, files);
+            made.AddRange(files);
+        }
+
+        return made;
+    }
+
+    /// <summary>The synonyms by the term shard of their phrase's first term, then by that term.</summary>
+    private static SortedDictionary<string, List<(string, IReadOnlyList<(string, IReadOnlyList<string>)>)>> SynonymsByKey(SynonymList list)
+    {
+        var byKey = new SortedDictionary<string, List<(string, IReadOnlyList<(string, IReadOnlyList<string>)>)>>(StringComparer.Ordinal);
+        foreach (var group in list.Entries.GroupBy(e => e.Phrase.Split(' ')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var key = SearchIndexLayout.TermKey(group.Key);
+            if (!byKey.TryGetValue(key, out var entries))
+            {
+                byKey[key] = entries = [];
+            }
+
+            entries.Add((group.Key, group.Select(e => (e.Phrase, e.Alternatives)).ToList()));
+        }
+
+        return byKey;
+    }
+
+    private static Document JsonFile(string destination, byte[] utf8) => new(null, destination, DocumentContent.FromUtf8(utf8));
+}

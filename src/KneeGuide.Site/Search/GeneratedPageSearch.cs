@@ -1,0 +1,42 @@
+using KneeGuide.Core.Caching;
+using KneeGuide.Site.Markdown;
+using KneeGuide.Site.SiteFiles;
+using KneeGuide.Site.Templates;
+
+namespace KneeGuide.Site.Search;
+
+/// <summary>
+/// The pages the build makes, as search reads them: a list page is found by its own title and
+/// description first, and by what it lists (titles and summaries, read as its body text), so "list of
+/// exercises" finds the library and "glutes" the glutes topic. The search page and 404 are left out.
+/// </summary>
+public static class GeneratedPageSearch
+{
+    public static IEnumerable<SearchSource> Sources(IReadOnlyList<GeneratedPage> pages, ViewModelFactory views)
+    {
+        var reads = ReadSet.Ignored; // the index is remade from these whenever they change (GenerateSearchIndex)
+        foreach (var page in pages)
+        {
+            IEnumerable<string>? listed = page.List switch
+            {
+                "library" => views.Exercises(reads).Select(e => $"{e.Title}: {e.Summary} ({string.Join(", ", e.Targets.Concat(e.Equipment).Append(e.Difficulty ?? ""))})"),
+                "articles" => Lines(views.Articles(reads)),
+                "mobility" => Lines(views.MobilityPages(reads)),
+                "tags" => views.Tags(reads).Select(t => t.Title),
+                "tag" => Lines(views.TagPages(page.Tag!, reads)),
+                "credits" => views.CreditsPage(reads).Select(c => $"{c.Title ?? c.File}: {c.Author}, {c.License}"),
+                _ => null,
+            };
+            if (listed is null)
+            {
+                continue;
+            }
+
+            var keywords = page.Tag is { } tag ? new[] { tag } : [];
+            yield return new SearchSource(page.Url, page.Title, page.Layout, page.Description, keywords, [], [new TextSection(null, null, string.Join('\n', listed))]);
+        }
+    }
+
+    private static IEnumerable<string> Lines(IEnumerable<LinkView> links) =>
+        links.Select(l => l.Description is { Length: > 0 } d ? $"{l.Title}: {d}" : l.Title);
+}
