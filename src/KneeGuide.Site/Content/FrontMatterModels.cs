@@ -142,9 +142,11 @@ public sealed class ExerciseFrontMatter
     [ItemPattern(FrontMatterValueRules.TagSlugEditorPattern, FrontMatterValueRules.TagSlugEditorMessage)]
     public IReadOnlyList<Located<string>> Tags { get; init; } = [];
 
+    [References(ContentKind.Exercise)]
     [Description("Exercise ids (file names in exercises/) of easier variations: shown on both pages (this one lists them as easier, they list this one as harder) and offered in the programme builder.")]
     public IReadOnlyList<Located<string>> Easier { get; init; } = [];
 
+    [References(ContentKind.Exercise)]
     [Description("Exercise ids (file names in exercises/) of harder variations: shown on both pages and offered in the programme builder.")]
     public IReadOnlyList<Located<string>> Harder { get; init; } = [];
 
