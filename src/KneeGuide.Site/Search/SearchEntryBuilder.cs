@@ -143,6 +143,27 @@ public sealed class SearchEntryBuilder(StringPool pool)
         return new SearchShards(keys, [.. keys.Select(k => hashes[k])]);
     }
 
+    /// <summary>
+    /// The most text a page file keeps for excerpts, in characters, per section and per page. The
+    /// file is fetched for every result shown, so a listing page with thousands of entries (the
+    /// library of a large site) must not cost a reader 100 KB; its matches are still found (the
+    /// postings hold every word), only the excerpt comes from the text kept. The clinic's longest
+    /// article is about 12,000 characters.
+    /// </summary>
+    private const int SectionTextBudget = 8_000, PageTextBudget = 24_000;
+
+    /// <summary>The text cut at the last space before <paramref name="limit"/> characters.</summary>
+    private static string Shorten(string text, int limit)
+    {
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+
+        var cut = limit <= 0 ? -1 : text.LastIndexOf(' ', limit - 1);
+        return cut <= 0 ? "" : text[..cut] + " …";
+    }
+
     /// <summary><c>["url","title","kind","description",[["id","heading","text"],...]]</c>; the first section has no id or heading.</summary>
     private static byte[] PageJson(SearchSource source)
     {
@@ -155,12 +176,15 @@ public sealed class SearchEntryBuilder(StringPool pool)
             writer.WriteStringValue(source.Kind);
             writer.WriteStringValue(source.Description);
             writer.WriteStartArray();
+            var budget = PageTextBudget;
             foreach (var section in source.Sections)
             {
+                var text = Shorten(section.Text, Math.Min(budget, SectionTextBudget));
+                budget -= text.Length;
                 writer.WriteStartArray();
                 writer.WriteStringValue(section.Id ?? "");
                 writer.WriteStringValue(section.Heading ?? "");
-                writer.WriteStringValue(section.Text);
+                writer.WriteStringValue(text);
                 writer.WriteEndArray();
             }
 
