@@ -41,6 +41,7 @@ public sealed class ViewModelFactory
         c.Title,
         c.Description,
         c.Language,
+        c.AllLanguages[0].Dir,
         c.BaseUrl,
         c.Disclaimer,
         c.Clinic is null ? null : new ClinicView(c.Clinic.Name, c.Clinic.Url, c.Clinic.Phone, c.Clinic.Email),

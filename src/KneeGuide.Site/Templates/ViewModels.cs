@@ -8,6 +8,7 @@ public sealed record SiteView(
     string Title,
     string Description,
     string Language,
+    string Dir,
     string BaseUrl,
     string Disclaimer,
     ClinicView? Clinic,
