@@ -94,6 +94,8 @@ public static class SiteCodecs
         w.WriteBool(p.Failed);
         w.WriteBool(p.Published);
         w.WriteBool(p.LinkCheck);
+        w.WriteString(p.Language);
+        w.WriteString(p.OriginalSource);
     }
 
     private static ContentPage ReadPage(CacheReader r) => new()
@@ -118,6 +120,8 @@ public static class SiteCodecs
         Failed = r.ReadBool(),
         Published = r.ReadBool(),
         LinkCheck = r.ReadBool(),
+        Language = r.ReadString(),
+        OriginalSource = r.ReadString(),
     };
 
     private static void WriteBody(CacheWriter w, RenderedMarkdown b)

@@ -47,7 +47,16 @@ public sealed class SiteIndex
     /// <summary>Exercise id -> its easier and harder variations, both ways (only exercises that have any).</summary>
     public IReadOnlyDictionary<string, Progression> Progressions { get; init; } = new Dictionary<string, Progression>();
 
+    /// <summary>Published translations by <see cref="TranslationKey"/> (language and original's source).</summary>
+    public IReadOnlyDictionary<string, Document> Translations { get; init; } = new Dictionary<string, Document>();
+
+    public static string TranslationKey(string language, string originalSource) => language + ":" + originalSource;
+
+    /// <summary>Every published page, in every language.</summary>
     public IEnumerable<Document> Published => ByUrl.Values;
+
+    /// <summary>The published pages in the default language (search and the feed list these).</summary>
+    public IEnumerable<Document> PublishedOriginals => ByUrl.Values.Where(d => !d.Require<ContentPage>().IsTranslation);
 
     public static IReadOnlyList<Document> Sorted(IEnumerable<Document> documents) =>
         documents

@@ -71,6 +71,12 @@ public static class ErrorCodes
     // Search settings
     public const string UnusableSynonym = "KG1601";
 
+    // Translations
+    public const string UndeclaredLanguage = "KG1701";
+    public const string TranslationWithoutOriginal = "KG1702";
+    public const string KeyFromOriginal = "KG1703";
+    public const string TranslatedDosageDiffers = "KG1704";
+
     // Theme
     public const string TemplateError = "KG3001";
     public const string MissingTemplate = "KG3002";
@@ -135,6 +141,10 @@ public static class ErrorCodes
         [ScriptLink] = "Link that runs script",
         [ExternalLinkBroken] = "External link broken",
         [UnusableSynonym] = "Search synonym that cannot work",
+        [UndeclaredLanguage] = "Translation in an undeclared language",
+        [TranslationWithoutOriginal] = "Translation without an original",
+        [KeyFromOriginal] = "Key that comes from the original",
+        [TranslatedDosageDiffers] = "Translated dosage differs",
         [TemplateError] = "Template error",
         [MissingTemplate] = "Missing template",
         [ReviewDueSoon] = "Review due soon",

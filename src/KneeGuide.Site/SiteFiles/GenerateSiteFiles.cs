@@ -69,7 +69,7 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
 
     private string Feed(SiteIndex index, string baseUrl)
     {
-        var entries = SiteIndex.Sorted(index.Published.Where(d => d.Require<ContentPage>().Kind is ContentKind.Article or ContentKind.Mobility)).Take(50).ToList();
+        var entries = SiteIndex.Sorted(index.PublishedOriginals.Where(d => d.Require<ContentPage>().Kind is ContentKind.Article or ContentKind.Mobility)).Take(50).ToList();
         var updated = entries.Select(e => e.Require<ContentPage>().LastChanged ?? DateOnly.MinValue).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
         const string atom = "http://www.w3.org/2005/Atom";
         return WriteXml(w =>

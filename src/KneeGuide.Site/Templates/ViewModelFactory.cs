@@ -59,6 +59,7 @@ public sealed class ViewModelFactory
         _ = kind switch
         {
             "exercise" => (object?)Exercise(name, reads),
+            "exercise-in" => ExerciseIn(name[(name.IndexOf(':') + 1)..], name[..Math.Max(0, name.IndexOf(':'))], reads),
             "mobility" => Mobility(name, reads),
             "linked-from" => MobilityLinkedFrom(name, reads),
             "used-by" => ExerciseUsedBy(name, reads),
@@ -90,6 +91,13 @@ public sealed class ViewModelFactory
 
     public ExerciseView? Exercise(string id, ReadSet reads) =>
         Track(reads, "exercise:" + id, () => _index.Exercises.TryGetValue(id, out var doc) ? CreateExercise(doc) : null, ViewHashes.Of);
+
+    /// <summary>An exercise as a page in <paramref name="language"/> shows it: its translation when there is one, else the original.</summary>
+    public ExerciseView? ExerciseIn(string id, string? language, ReadSet reads) =>
+        string.IsNullOrEmpty(language) ? Exercise(id, reads)
+        : Track(reads, $"exercise-in:{language}:{id}", () =>
+            _index.Translations.TryGetValue(SiteIndex.TranslationKey(language, $"exercises/{id}.md"), out var translated) ? CreateExercise(translated)
+            : _index.Exercises.TryGetValue(id, out var doc) ? CreateExercise(doc) : null, ViewHashes.Of);
 
     private LinkView? Mobility(string slug, ReadSet reads) =>
         Track(reads, "mobility:" + slug, () => _index.MobilityPages.GetValueOrDefault(slug) is { } doc ? Link(doc) : null, ViewHashes.Of);
@@ -236,10 +244,10 @@ public sealed class ViewModelFactory
         // sheet has every exercise the page shows, in the order a reader meets them.
         IReadOnlyList<string> inline = page.Kind == ContentKind.Exercise ? [] : doc.Get<BodyFacts>()?.InlineCards ?? [];
         var listed = page.Kind == ContentKind.Exercise ? [] : page.Exercises.Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList();
-        var exercises = listed.Where(id => !inline.Contains(id)).Select(id => Exercise(id, reads)).OfType<ExerciseView>().ToList();
+        var exercises = listed.Where(id => !inline.Contains(id)).Select(id => ExerciseIn(id, page.Language, reads)).OfType<ExerciseView>().ToList();
         var sheetExercises = page.Kind == ContentKind.Exercise
-            ? new[] { Exercise(page.Slug, reads) }.OfType<ExerciseView>().ToList()
-            : inline.Concat(listed).Distinct(StringComparer.Ordinal).Select(id => Exercise(id, reads)).OfType<ExerciseView>().ToList();
+            ? new[] { ExerciseIn(page.Slug, page.Language, reads) }.OfType<ExerciseView>().ToList()
+            : inline.Concat(listed).Distinct(StringComparer.Ordinal).Select(id => ExerciseIn(id, page.Language, reads)).OfType<ExerciseView>().ToList();
         var address = AbsoluteUrl(page.Url);
         var linkedFrom = page.Kind switch
         {
@@ -267,11 +275,13 @@ public sealed class ViewModelFactory
             LinkedFrom = linkedFrom,
             Easier = Variations(progressions.Easier, reads),
             Harder = Variations(progressions.Harder, reads),
-            Related = Related(doc, reads),
+            Related = page.IsTranslation ? [] : Related(doc, reads),
+            Language = page.Language,
+            Dir = page.Language is { } code ? _inputs.Config.LanguageOf(code)?.Dir : null,
             Breadcrumbs = Breadcrumbs(page),
             Image = Image(page.Image?.Value, page.Title, reads),
-            EmbedsVideo = (rendered?.EmbedsVideo ?? false) || (page.Kind == ContentKind.Exercise && Exercise(page.Slug, reads)?.Video?.Online == true),
-            Exercise = page.Kind == ContentKind.Exercise ? Exercise(page.Slug, reads) : null,
+            EmbedsVideo = (rendered?.EmbedsVideo ?? false) || (page.Kind == ContentKind.Exercise && ExerciseIn(page.Slug, page.Language, reads)?.Video?.Online == true),
+            Exercise = page.Kind == ContentKind.Exercise ? ExerciseIn(page.Slug, page.Language, reads) : null,
             PlanUrl = sheetExercises.Count == 0 ? null : "/plan/?e=" + string.Join(',', sheetExercises.Select(e => e.Id)),
             Sheet = sheetExercises.Count == 0 ? null : new SheetView(page.Title, address, QrSvg.Of(address), Iso(page.Reviewed?.On), sheetExercises),
             JsonLd = JsonLd.ForPage(this, page, doc),

@@ -93,6 +93,12 @@ public sealed record PageView
 {
     public required string Kind { get; init; }
 
+    /// <summary>A translation's language code (html lang); null on a page in the default language.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>A translation's writing direction (ltr or rtl); null on a page in the default language.</summary>
+    public string? Dir { get; init; }
+
     public required string Title { get; init; }
 
     public string? Description { get; init; }

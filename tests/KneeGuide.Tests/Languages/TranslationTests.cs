@@ -1,0 +1,214 @@
+using KneeGuide.Core.Caching;
+using KneeGuide.Site;
+using KneeGuide.Tests.Support;
+
+namespace KneeGuide.Tests.Languages;
+
+/// <summary>
+/// Translations beside their original (articles/sample.es.md), in a site with a left-to-right and a
+/// right-to-left language besides English.
+/// </summary>
+public sealed class TranslationTests
+{
+    private const string Site = """
+        title: Test Guide
+        base_url: https://test.example.org/
+        description: A small site built by the tests.
+        nav:
+          - title: Exercises
+            url: /exercises/
+        languages:
+          - code: en
+            name: English
+          - code: es
+            name: Español
+          - code: ar
+            name: العربية
+            dir: rtl
+        """;
+
+    private const string SpanishArticle = """
+        ---
+        title: Artículo de prueba
+        description: Un artículo para las pruebas.
+        updated: 2026-02-01
+        ---
+
+        ## Primera parte
+
+        Un texto con un [enlace al ejercicio](../exercises/heel-raises.md).
+        """;
+
+    private const string SpanishExercise = """
+        ---
+        title: Elevaciones de talón
+        summary: Fortalece las pantorrillas.
+        dosage:
+          sets: 3
+          frequency: a diario
+        steps:
+          - "Ponte de pie."
+          - "Sube de puntillas."
+        ---
+
+        Notas.
+        """;
+
+    private const string ArabicArticle = """
+        ---
+        title: مقال تجريبي
+        description: مقال للاختبارات.
+        ---
+
+        نص.
+        """;
+
+    private static TestSite NewSite()
+    {
+        var site = new TestSite();
+        site.Write("site.yml", Site);
+        site.Write("articles/sample.es.md", SpanishArticle);
+        site.Write("exercises/heel-raises.es.md", SpanishExercise);
+        site.Write("articles/sample.ar.md", ArabicArticle);
+        return site;
+    }
+
+    [Fact]
+    public async Task Translations_are_published_under_their_language_code_with_its_lang_and_dir()
+    {
+        using var site = NewSite();
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+        var spanish = site.ReadOutput("es/articles/sample/index.html");
+        Assert.Contains("<html lang=\"es\" dir=\"ltr\">", spanish);
+        Assert.Contains("Artículo de prueba", spanish);
+        var arabic = site.ReadOutput("ar/articles/sample/index.html");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", site.ReadOutput("articles/sample/index.html"));
+    }
+
+    [Fact]
+    public async Task A_translated_exercise_has_its_words_and_the_original_dosage()
+    {
+        using var site = NewSite();
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var page = site.ReadOutput("es/exercises/heel-raises/index.html");
+        Assert.Contains("Sube de puntillas.", page);
+        Assert.Contains("a diario", page);
+        Assert.DoesNotContain("Rise onto your toes.", page);
+        Assert.Contains("Rise onto your toes.", site.ReadOutput("exercises/heel-raises/index.html"));
+    }
+
+    [Fact]
+    public async Task Translations_are_not_listed_in_the_default_language()
+    {
+        using var site = NewSite();
+        await site.BuildAsync();
+
+        Assert.DoesNotContain("/es/", site.ReadOutput("exercises/index.html"));
+        Assert.DoesNotContain("/es/", site.ReadOutput("articles/index.html"));
+        Assert.DoesNotContain("Elevaciones", site.ReadOutput("exercises/index.html"));
+        Assert.Contains("https://test.example.org/es/articles/sample/", site.ReadOutput("sitemap.xml"));
+    }
+
+    [Fact]
+    public async Task A_translated_dosage_that_differs_is_an_error_at_its_value()
+    {
+        using var site = NewSite();
+        site.Write("exercises/heel-raises.es.md", SpanishExercise.Replace("sets: 3", "sets: 4"));
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1704 exercises/heel-raises.es.md:5:9", site.DescribeRelative(d));
+        Assert.Contains("a translated dosage must match the original's", d.Message);
+        Assert.Contains("same programme in every language", d.Message);
+    }
+
+    [Fact]
+    public async Task A_key_that_comes_from_the_original_is_an_error_at_its_line()
+    {
+        using var site = NewSite();
+        site.Write("articles/sample.es.md", SpanishArticle.Replace("updated: 2026-02-01", "updated: 2026-02-01\ntags: [rodillas]"));
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1703 articles/sample.es.md:5:1", site.DescribeRelative(d));
+        Assert.Contains("comes from the original", d.Message);
+    }
+
+    [Fact]
+    public async Task A_translation_in_an_undeclared_language_is_an_error_naming_the_declared_ones()
+    {
+        using var site = NewSite();
+        site.Write("articles/sample.fr.md", SpanishArticle);
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1701 articles/sample.fr.md:1:1", site.DescribeRelative(d));
+        Assert.Contains("en, es, ar", d.Message);
+    }
+
+    [Fact]
+    public async Task A_translation_without_an_original_is_an_error()
+    {
+        using var site = NewSite();
+        site.Write("articles/missing.es.md", SpanishArticle);
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1702 articles/missing.es.md:1:1", site.DescribeRelative(d));
+        Assert.Contains("articles/missing.md", d.Message);
+    }
+
+    [Fact]
+    public async Task A_warm_build_equals_a_cold_build_after_editing_a_translation_and_its_original()
+    {
+        using var site = NewSite();
+        var options = new BuildOptions(site.InputDir, site.OutputDir, site.ThemeDir) { Today = new DateOnly(2026, 12, 1) };
+        BuildCache? memory = SiteBuilder.OpenCache(options);
+        Assert.True((await SiteBuilder.BuildAsync(options, cache: memory)).Published);
+
+        var edits = new (string What, Action Edit)[]
+        {
+            ("translation's title", () => site.Write("articles/sample.es.md", SpanishArticle.Replace("Artículo de prueba", "Artículo cambiado"))),
+            ("original's date", () => site.Write("articles/sample.md", TestSite.SampleArticle.Replace("2026-01-15", "2026-03-01"))),
+            ("original exercise's steps", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("Stand tall.", "Stand up tall."))),
+            ("original exercise's reps", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("\"10-15\"", "\"8-12\""))),
+            ("translated exercise's frequency", () => site.Write("exercises/heel-raises.es.md", SpanishExercise.Replace("a diario", "dos veces al día"))),
+            ("original exercise's sets", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("sets: 3", "sets: 2"))),
+        };
+        for (var step = 0; step < edits.Length; step++)
+        {
+            edits[step].Edit();
+            foreach (var cache in new[] { memory, null })
+            {
+                var warm = await SiteBuilder.BuildAsync(options, cache: cache);
+                var coldOutput = Path.Combine(site.Root, "cold-" + step);
+                var cold = await SiteBuilder.BuildAsync(options with { Output = coldOutput, NoCache = true, CacheFile = Path.Combine(site.Root, "cold.cache") });
+                var context = $"after the {edits[step].What}";
+                Assert.Equal(cold.Published, warm.Published);
+                Assert.Equal(cold.Diagnostics.Select(d => d.ToString()), warm.Diagnostics.Select(d => d.ToString()));
+                if (cold.Published)
+                {
+                    OutputComparison.AssertSame(coldOutput, site.OutputDir, context);
+                }
+
+                else
+                {
+                    // The original's sets changed under a translation that repeats them: the translation is wrong now.
+                    Assert.Equal(edits.Length - 1, step);
+                    Assert.Contains(cold.Diagnostics, d => d.Code == "KG1704");
+                }
+
+                if (Directory.Exists(coldOutput))
+                {
+                    Directory.Delete(coldOutput, recursive: true);
+                }
+            }
+        }
+    }
+}
