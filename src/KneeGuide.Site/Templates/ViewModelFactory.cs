@@ -59,6 +59,7 @@ public sealed class ViewModelFactory
         _ = kind switch
         {
             "exercise" => (object?)Exercise(name, reads),
+            "alternates" => _index.BySource.GetValueOrDefault(name) is { } original ? Alternates(original.Require<ContentPage>(), reads) : null,
             "exercise-in" => ExerciseIn(name[(name.IndexOf(':') + 1)..], name[..Math.Max(0, name.IndexOf(':'))], reads),
             "mobility" => Mobility(name, reads),
             "linked-from" => MobilityLinkedFrom(name, reads),
@@ -91,6 +92,16 @@ public sealed class ViewModelFactory
 
     public ExerciseView? Exercise(string id, ReadSet reads) =>
         Track(reads, "exercise:" + id, () => _index.Exercises.TryGetValue(id, out var doc) ? CreateExercise(doc) : null, ViewHashes.Of);
+
+    /// <summary>The language versions of a page (read as one fact for the original and its translations).</summary>
+    private IReadOnlyList<AlternateView> Alternates(ContentPage page, ReadSet reads) =>
+        Track(reads, "alternates:" + (page.OriginalSource ?? page.Source), () =>
+        {
+            var versions = _index.Versions(page, _inputs.Config.AllLanguages);
+            return versions.Count < 2 ? [] : (IReadOnlyList<AlternateView>)versions
+                .Select(v => new AlternateView(v.Language.Code.Value, v.Language.Name, v.Language.Dir, v.Page.Require<ContentPage>().Url, AbsoluteUrl(v.Page.Require<ContentPage>().Url)))
+                .ToList();
+        }, ViewHashes.Of);
 
     /// <summary>An exercise as a page in <paramref name="language"/> shows it: its translation when there is one, else the original.</summary>
     public ExerciseView? ExerciseIn(string id, string? language, ReadSet reads) =>
@@ -276,6 +287,8 @@ public sealed class ViewModelFactory
             Easier = Variations(progressions.Easier, reads),
             Harder = Variations(progressions.Harder, reads),
             Related = page.IsTranslation ? [] : Related(doc, reads),
+            Alternates = Alternates(page, reads).Select(a => a with { Current = a.Url == page.Url }).ToList(),
+            XDefaultUrl = Alternates(page, reads) is { Count: > 0 } versions && versions[0].Code == _inputs.Config.AllLanguages[0].Code.Value ? versions[0].AbsoluteUrl : null,
             Language = page.Language,
             Dir = page.Language is { } code ? _inputs.Config.LanguageOf(code)?.Dir : null,
             Breadcrumbs = Breadcrumbs(page),

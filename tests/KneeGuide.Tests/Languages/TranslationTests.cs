@@ -90,6 +90,56 @@ public sealed class TranslationTests
     }
 
     [Fact]
+    public async Task Every_version_of_a_page_has_hreflang_alternates_and_x_default_in_its_head()
+    {
+        using var site = NewSite();
+        await site.BuildAsync();
+
+        foreach (var file in new[] { "articles/sample/index.html", "es/articles/sample/index.html", "ar/articles/sample/index.html" })
+        {
+            var page = site.ReadOutput(file);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://test.example.org/articles/sample/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://test.example.org/es/articles/sample/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"https://test.example.org/ar/articles/sample/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://test.example.org/articles/sample/\">", page);
+        }
+
+        // A page with no other version has none.
+        Assert.DoesNotContain("hreflang", site.ReadOutput("mobility/mobility-basics/index.html"));
+    }
+
+    [Fact]
+    public async Task The_language_switcher_links_to_the_other_versions_in_their_own_names()
+    {
+        using var site = NewSite();
+        await site.BuildAsync();
+
+        var spanish = site.ReadOutput("es/articles/sample/index.html");
+        Assert.Contains("<a href=\"/articles/sample/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>", spanish);
+        Assert.Contains("<a href=\"/ar/articles/sample/\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a>", spanish);
+        Assert.DoesNotContain(">Español</a>", spanish);
+        Assert.Contains(">Español</a>", site.ReadOutput("articles/sample/index.html"));
+        Assert.DoesNotContain("language-switcher", site.ReadOutput("mobility/mobility-basics/index.html"));
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_each_pages_language_versions()
+    {
+        using var site = NewSite();
+        await site.BuildAsync();
+
+        var sitemap = site.ReadOutput("sitemap.xml");
+        Assert.Contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"", sitemap);
+        Assert.Contains("<xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://test.example.org/es/exercises/heel-raises/\" />", sitemap);
+        Assert.Contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://test.example.org/exercises/heel-raises/\" />", sitemap);
+        var entry = sitemap[sitemap.IndexOf("<loc>https://test.example.org/ar/articles/sample/</loc>", StringComparison.Ordinal)..];
+        entry = entry[..entry.IndexOf("</url>", StringComparison.Ordinal)];
+        Assert.Contains("hreflang=\"en\" href=\"https://test.example.org/articles/sample/\"", entry);
+        Assert.Contains("hreflang=\"ar\" href=\"https://test.example.org/ar/articles/sample/\"", entry);
+        Assert.DoesNotContain("hreflang=\"es\" href=\"https://test.example.org/es/exercises/", entry);
+    }
+
+    [Fact]
     public async Task A_translated_exercise_has_its_words_and_the_original_dosage()
     {
         using var site = NewSite();
@@ -179,6 +229,8 @@ public sealed class TranslationTests
             ("original exercise's steps", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("Stand tall.", "Stand up tall."))),
             ("original exercise's reps", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("\"10-15\"", "\"8-12\""))),
             ("translated exercise's frequency", () => site.Write("exercises/heel-raises.es.md", SpanishExercise.Replace("a diario", "dos veces al día"))),
+            ("new translation", () => site.Write("mobility/mobility-basics.es.md", "---\ntitle: Movilidad\ndescription: Movilidad para las pruebas.\n---\n\n## Caderas\n\nMueve las caderas.\n")),
+            ("deleted translation", () => site.Delete("articles/sample.ar.md")),
             ("original exercise's sets", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("sets: 3", "sets: 2"))),
         };
         for (var step = 0; step < edits.Length; step++)
