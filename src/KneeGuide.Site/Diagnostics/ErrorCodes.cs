@@ -80,6 +80,7 @@ public static class ErrorCodes
     // Theme
     public const string TemplateError = "KG3001";
     public const string MissingTemplate = "KG3002";
+    public const string MissingThemeString = "KG3003";
 
     // Review governance
     public const string ReviewDueSoon = "KG4001";
@@ -147,6 +148,7 @@ public static class ErrorCodes
         [TranslatedDosageDiffers] = "Translated dosage differs",
         [TemplateError] = "Template error",
         [MissingTemplate] = "Missing template",
+        [MissingThemeString] = "Theme words missing in a language",
         [ReviewDueSoon] = "Review due soon",
         [ReviewOverdue] = "Review overdue",
         [WebEditorMissing] = "Web editor left out",

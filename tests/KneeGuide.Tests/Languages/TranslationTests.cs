@@ -166,6 +166,41 @@ public sealed class TranslationTests
     }
 
     [Fact]
+    public async Task A_translated_page_shows_the_theme_words_of_its_language()
+    {
+        using var site = NewSite();
+        site.Write("articles/sample.es.md", SpanishArticle.Replace("(../exercises/heel-raises.md)", "(../exercises/heel-raises.md \"card\")"));
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var spanishExercise = site.ReadOutput("es/exercises/heel-raises/index.html");
+        Assert.Contains("Cómo hacerlo", spanishExercise);
+        Assert.DoesNotContain("How to do it", spanishExercise);
+        Assert.Contains("How to do it", site.ReadOutput("exercises/heel-raises/index.html"));
+
+        // The card in the Spanish article is the Spanish exercise, in Spanish words.
+        var article = site.ReadOutput("es/articles/sample/index.html");
+        Assert.Contains("Sube de puntillas.", article);
+        Assert.Contains("Cómo hacerlo", article);
+        Assert.DoesNotContain("Rise onto your toes.", article);
+    }
+
+    [Fact]
+    public async Task A_theme_word_missing_in_a_declared_language_is_an_error_at_its_strings_file()
+    {
+        using var site = NewSite();
+        var spanish = File.ReadAllText(Path.Combine(site.ThemeDir, "strings/es.yml"));
+        site.WriteTheme("strings/es.yml", spanish.Replace("  steps: Cómo hacerlo\n", ""));
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG3003 theme:strings/es.yml:1:1", site.DescribeRelative(d));
+        Assert.Contains("'exercise.steps'", d.Message);
+        Assert.Contains("\"How to do it\"", d.Message);
+        Assert.False(result.Published);
+    }
+
+    [Fact]
     public async Task A_translated_dosage_that_differs_is_an_error_at_its_value()
     {
         using var site = NewSite();
