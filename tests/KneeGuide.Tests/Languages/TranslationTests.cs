@@ -201,6 +201,20 @@ public sealed class TranslationTests
     }
 
     [Fact]
+    public async Task A_translation_is_scored_for_reading_age_with_its_own_languages_formula()
+    {
+        using var site = NewSite();
+        var hard = string.Join(" ", Enumerable.Repeat("La rehabilitación fisioterapéutica individualizada proporciona extraordinarias oportunidades terapéuticas considerablemente beneficiosas.", 8));
+        site.Write("articles/sample.es.md", SpanishArticle + "\n" + hard + "\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1501", d.Code);
+        Assert.Equal(site.Display("articles/sample.es.md"), d.File);
+        Assert.Contains("Fernández-Huerta", d.Message);
+    }
+
+    [Fact]
     public async Task A_translated_dosage_that_differs_is_an_error_at_its_value()
     {
         using var site = NewSite();
