@@ -215,6 +215,26 @@ public sealed class TranslationTests
     }
 
     [Fact]
+    public async Task A_link_in_a_translation_goes_to_the_same_language_when_it_can_else_to_the_original_marked_with_its_language()
+    {
+        using var site = NewSite();
+        site.Write("articles/sample.es.md", SpanishArticle + "\nLee [movilidad](../mobility/mobility-basics.md#hips).\n");
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var spanish = site.ReadOutput("es/articles/sample/index.html");
+        Assert.Contains("<a href=\"/es/exercises/heel-raises/\">enlace al ejercicio</a>", spanish);
+        Assert.Contains("<a href=\"/mobility/mobility-basics/#hips\" hreflang=\"en\">movilidad</a>", spanish);
+        // The original's links are untouched.
+        Assert.Contains("<a href=\"/exercises/heel-raises/\">link to the exercise</a>", site.ReadOutput("articles/sample/index.html"));
+
+        // Once the mobility page is translated, the link goes to the translation (a warm build sees it too).
+        site.Write("mobility/mobility-basics.es.md", "---\ntitle: Movilidad\ndescription: Movilidad.\n---\n\n## Caderas {#hips}\n\nMueve las caderas.\n");
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+        Assert.Contains("<a href=\"/es/mobility/mobility-basics/#hips\">movilidad</a>", site.ReadOutput("es/articles/sample/index.html"));
+    }
+
+    [Fact]
     public async Task A_translated_dosage_that_differs_is_an_error_at_its_value()
     {
         using var site = NewSite();
