@@ -96,6 +96,7 @@ public static class SiteCodecs
         w.WriteBool(p.LinkCheck);
         w.WriteString(p.Language);
         w.WriteString(p.OriginalSource);
+        w.WriteBool(p.Stale);
     }
 
     private static ContentPage ReadPage(CacheReader r) => new()
@@ -122,6 +123,7 @@ public static class SiteCodecs
         LinkCheck = r.ReadBool(),
         Language = r.ReadString(),
         OriginalSource = r.ReadString(),
+        Stale = r.ReadBool(),
     };
 
     private static void WriteBody(CacheWriter w, RenderedMarkdown b)

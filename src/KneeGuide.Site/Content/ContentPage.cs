@@ -66,11 +66,14 @@ public sealed class ContentPage
     public bool IsTranslation => Language is not null;
 
     /// <summary>This page as the translation into <paramref name="code"/> of <paramref name="original"/>: its original's slug, published under /&lt;code&gt;/.</summary>
-    public ContentPage As(string code, string original) => new()
+    public ContentPage As(string code, string original, bool stale = false) => new()
     {
         Source = Source, Display = Display, Kind = Kind, Slug = ContentPaths.Slug(original), Url = Translations.UrlIn(code, ContentPaths.UrlOf(original)),
         Title = Title, Description = Description, Date = Date, Updated = Updated, Reviewed = Reviewed, ReviewedAt = ReviewedAt, Tags = Tags,
         Exercises = Exercises, Mobility = Mobility, Image = Image, RedirectFrom = [], Draft = Draft, LinkCheck = LinkCheck, Failed = Failed,
-        Published = Published, Language = code, OriginalSource = original,
+        Published = Published, Language = code, OriginalSource = original, Stale = stale,
     };
+
+    /// <summary>A translation whose original has changed since it was last updated (or that has no updated date).</summary>
+    public bool Stale { get; init; }
 }

@@ -38,6 +38,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         }
 
         var yaml = FrontMatterSplitter.Split(text, display, diagnostics);
+        var stale = false;
         object? model = null;
         YamlBinder? binder = null;
         if (yaml is null)
@@ -65,6 +66,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
                         Translations.CheckDosage(originalExercise, exerciseWords, binder, display, diagnostics);
                     }
 
+                    stale = translated is PageTranslationFrontMatter pageWords && Translations.CheckStale(t.Model, pageWords, t.Original, binder, display, diagnostics);
                     model = translated is null ? null : Translations.Merge(t.Model, translated);
                 }
                 else
@@ -86,7 +88,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         var page = ToPage(source, display, kind, model, failed, showDrafts, binder?.Locations.GetValueOrDefault("reviewed"));
         if (translating is { } of)
         {
-            page = page.As(of.Code, of.Original);
+            page = page.As(of.Code, of.Original, stale);
         }
 
         // The text goes on to RenderMarkdown, which releases it once the body is rendered.

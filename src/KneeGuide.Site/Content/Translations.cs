@@ -94,6 +94,32 @@ public static partial class Translations
         _ => original,
     };
 
+    /// <summary>
+    /// Warns when the original (an article or mobility page) changed after the translation's own
+    /// <c>updated</c> date, or the translation has none; true when it is stale.
+    /// </summary>
+    public static bool CheckStale(object original, PageTranslationFrontMatter translation, string originalSource, YamlBinder binder, string display, DiagnosticBag diagnostics)
+    {
+        if (original is not ArticleFrontMatter article)
+        {
+            return false;
+        }
+
+        var changed = article.Updated ?? article.Date;
+        if (translation.Updated is { } updated && updated >= changed)
+        {
+            return false;
+        }
+
+        var at = binder.ValueLocations.GetValueOrDefault("updated", new SourceLocation(display, 1, 1));
+        var day = changed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var message = translation.Updated is { } older
+            ? $"{originalSource} changed on {day}, after this translation was last updated ({older.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}): bring the translation up to date with it and set 'updated' to the day you did"
+            : $"this translation has no 'updated' date, so no one can tell whether it follows {originalSource} (last changed {day}): check it against the original and add 'updated' with the day you did";
+        diagnostics.Add(Diagnostic.Warning(ErrorCodes.StaleTranslation, at, message));
+        return true;
+    }
+
     /// <summary>Sets, reps, hold and side written in a translation must be the original's.</summary>
     public static void CheckDosage(ExerciseFrontMatter original, ExerciseTranslationFrontMatter translation, YamlBinder binder, string display, DiagnosticBag diagnostics)
     {

@@ -76,6 +76,7 @@ public static class ErrorCodes
     public const string TranslationWithoutOriginal = "KG1702";
     public const string KeyFromOriginal = "KG1703";
     public const string TranslatedDosageDiffers = "KG1704";
+    public const string StaleTranslation = "KG1705";
 
     // Theme
     public const string TemplateError = "KG3001";
@@ -146,6 +147,7 @@ public static class ErrorCodes
         [TranslationWithoutOriginal] = "Translation without an original",
         [KeyFromOriginal] = "Key that comes from the original",
         [TranslatedDosageDiffers] = "Translated dosage differs",
+        [StaleTranslation] = "Translation older than its original",
         [TemplateError] = "Template error",
         [MissingTemplate] = "Missing template",
         [MissingThemeString] = "Theme words missing in a language",

@@ -290,6 +290,8 @@ public sealed class ViewModelFactory
             Alternates = Alternates(page, reads).Select(a => a with { Current = a.Url == page.Url }).ToList(),
             XDefaultUrl = Alternates(page, reads) is { Count: > 0 } versions && versions[0].Code == _inputs.Config.AllLanguages[0].Code.Value ? versions[0].AbsoluteUrl : null,
             Language = page.Language,
+            TranslationStale = page.Stale,
+            TranslationUnreviewed = page.IsTranslation && page.Reviewed is null,
             Dir = page.Language is { } code ? _inputs.Config.LanguageOf(code)?.Dir : null,
             Breadcrumbs = Breadcrumbs(page),
             Image = Image(page.Image?.Value, page.Title, reads),

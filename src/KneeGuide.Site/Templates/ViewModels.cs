@@ -105,6 +105,12 @@ public sealed record PageView
     /// <summary>The default language's version (hreflang x-default), when the page has other versions.</summary>
     public string? XDefaultUrl { get; init; }
 
+    /// <summary>A translation whose original has changed since it was translated.</summary>
+    public bool TranslationStale { get; init; }
+
+    /// <summary>A translation no clinician has checked yet (no reviewed: of its own).</summary>
+    public bool TranslationUnreviewed { get; init; }
+
     /// <summary>A translation's writing direction (ltr or rtl); null on a page in the default language.</summary>
     public string? Dir { get; init; }
 

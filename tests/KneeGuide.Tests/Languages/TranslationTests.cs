@@ -58,6 +58,10 @@ public sealed class TranslationTests
         ---
         title: مقال تجريبي
         description: مقال للاختبارات.
+        updated: 2026-02-01
+        reviewed:
+          by: Dr Test
+          on: 2026-02-02
         ---
 
         نص.
@@ -229,9 +233,37 @@ public sealed class TranslationTests
         Assert.Contains("<a href=\"/exercises/heel-raises/\">link to the exercise</a>", site.ReadOutput("articles/sample/index.html"));
 
         // Once the mobility page is translated, the link goes to the translation (a warm build sees it too).
-        site.Write("mobility/mobility-basics.es.md", "---\ntitle: Movilidad\ndescription: Movilidad.\n---\n\n## Caderas {#hips}\n\nMueve las caderas.\n");
+        site.Write("mobility/mobility-basics.es.md", "---\ntitle: Movilidad\ndescription: Movilidad.\nupdated: 2026-02-01\n---\n\n## Caderas {#hips}\n\nMueve las caderas.\n");
         Assert.Empty((await site.BuildAsync()).Diagnostics);
         Assert.Contains("<a href=\"/es/mobility/mobility-basics/#hips\">movilidad</a>", site.ReadOutput("es/articles/sample/index.html"));
+    }
+
+    [Fact]
+    public async Task A_translation_older_than_its_original_is_a_warning_and_says_so_on_the_page()
+    {
+        using var site = NewSite();
+        site.Write("articles/sample.md", TestSite.SampleArticle.Replace("date: 2026-01-15", "date: 2026-01-15\nupdated: 2026-03-01"));
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Published);
+        Assert.Equal(
+            ["KG1705 articles/sample.ar.md:4:10", "KG1705 articles/sample.es.md:4:10"],
+            result.Diagnostics.Select(site.DescribeRelative).Order(StringComparer.Ordinal));
+        Assert.Contains("changed on 2026-03-01, after this translation was last updated (2026-02-01)", result.Diagnostics[0].Message);
+        Assert.Contains("La página original ha cambiado desde que se tradujo.", site.ReadOutput("es/articles/sample/index.html"));
+        Assert.Contains("The original of this page has changed since it was translated.", site.ReadOutput("ar/articles/sample/index.html"));
+        Assert.DoesNotContain("translation-note", site.ReadOutput("articles/sample/index.html"));
+    }
+
+    [Fact]
+    public async Task A_translation_without_its_own_review_says_it_has_not_been_checked_by_a_clinician()
+    {
+        using var site = NewSite();
+        await site.BuildAsync();
+
+        Assert.Contains("Esta traducción aún no la ha revisado un profesional sanitario.", site.ReadOutput("es/articles/sample/index.html"));
+        Assert.DoesNotContain("translation-note", site.ReadOutput("ar/articles/sample/index.html"));
+        Assert.DoesNotContain("translation-note", site.ReadOutput("articles/sample/index.html"));
     }
 
     [Fact]
