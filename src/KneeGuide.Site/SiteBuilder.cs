@@ -140,6 +140,7 @@ public static class SiteBuilder
         var loadingCache = cache is not null ? Task.FromResult(cache) : Task.Run(() => OpenCache(options), cancellationToken);
         var inputs = SiteInputs.Load(inputRoot, inputDisplay, diagnostics);
         var theme = await loadingTheme;
+        theme.CheckStrings(inputs.Config.AllLanguages, diagnostics);
         cache = await loadingCache;
         if (staging.Prepare(cache) is { } cannotStage)
         {

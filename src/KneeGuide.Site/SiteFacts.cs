@@ -29,6 +29,9 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
 
     public static string File(string inputPath) => "file:" + inputPath;
 
+    /// <summary>The bytes of an input file (a translation reads its original's front matter): "source:articles/x.md".</summary>
+    public static string Source(string inputPath) => "source:" + inputPath;
+
     public static string Credit(string imageFile) => "credit:" + imageFile;
 
     /// <summary>How an image or clip is published (its size, copies, captions, poster and credit): "media:images/knee.jpg".</summary>
@@ -90,6 +93,7 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
         return kind switch
         {
             "file" => inputs.Catalog.Contains(name) ? ContentHash.Of("file", inputs.Catalog.KindOf(name).ToString()) : ContentHash.Of("absent"),
+            "source" => inputs.Catalog.Contains(name) && System.IO.File.Exists(inputs.Catalog.AbsolutePath(name)) ? ContentHash.Of(System.IO.File.ReadAllBytes(inputs.Catalog.AbsolutePath(name))) : ContentHash.Of("absent"),
             "credit" => inputs.Credits.TryGetValue(name, out var c) ? ContentHash.Of(c.Title, c.Author, c.Source, c.License, c.LicenseUrl) : ContentHash.Of("no credit"),
             "media" => MediaHash(name),
             ConfigKey => inputs.ConfigHash,

@@ -94,6 +94,9 @@ public static class SiteCodecs
         w.WriteBool(p.Failed);
         w.WriteBool(p.Published);
         w.WriteBool(p.LinkCheck);
+        w.WriteString(p.Language);
+        w.WriteString(p.OriginalSource);
+        w.WriteBool(p.Stale);
     }
 
     private static ContentPage ReadPage(CacheReader r) => new()
@@ -118,6 +121,9 @@ public static class SiteCodecs
         Failed = r.ReadBool(),
         Published = r.ReadBool(),
         LinkCheck = r.ReadBool(),
+        Language = r.ReadString(),
+        OriginalSource = r.ReadString(),
+        Stale = r.ReadBool(),
     };
 
     private static void WriteBody(CacheWriter w, RenderedMarkdown b)

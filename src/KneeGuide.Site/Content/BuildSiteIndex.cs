@@ -129,12 +129,17 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
             }
         }
 
-        var published = all.Where(d => d.Require<ContentPage>().Published && byUrl.GetValueOrDefault(d.Require<ContentPage>().Url) == d).ToList();
+        var everyLanguage = all.Where(d => d.Require<ContentPage>().Published && byUrl.GetValueOrDefault(d.Require<ContentPage>().Url) == d).ToList();
+        // Translations are published, but listed only as their original's alternates: the default
+        // language's lists (library, sections, tags, related, search) hold originals only.
+        var published = everyLanguage.Where(d => !d.Require<ContentPage>().IsTranslation).ToList();
         var index = new SiteIndex
         {
             Documents = all,
             BySource = all.ToDictionary(d => d.Source!, StringComparer.Ordinal),
-            ByUrl = published.ToDictionary(d => d.Require<ContentPage>().Url, StringComparer.Ordinal),
+            ByUrl = everyLanguage.ToDictionary(d => d.Require<ContentPage>().Url, StringComparer.Ordinal),
+            Translations = everyLanguage.Where(d => d.Require<ContentPage>().IsTranslation)
+                .ToDictionary(d => SiteIndex.TranslationKey(d.Require<ContentPage>().Language!, d.Require<ContentPage>().OriginalSource!), StringComparer.Ordinal),
             Exercises = published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Exercise).ToDictionary(d => d.Require<ContentPage>().Slug, StringComparer.Ordinal),
             MobilityPages = published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Mobility).ToDictionary(d => d.Require<ContentPage>().Slug, StringComparer.Ordinal),
             Articles = SiteIndex.Sorted(published.Where(d => d.Require<ContentPage>().Kind == ContentKind.Article)),

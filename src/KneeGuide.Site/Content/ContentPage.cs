@@ -56,4 +56,24 @@ public sealed class ContentPage
     public bool Published { get; init; }
 
     public DateOnly? LastChanged => Updated ?? Date;
+
+    /// <summary>The code of a translation's language (articles/x.es.md: es); null for a page in the default language.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>A translation's original (articles/x.md); null for an original.</summary>
+    public string? OriginalSource { get; init; }
+
+    public bool IsTranslation => Language is not null;
+
+    /// <summary>This page as the translation into <paramref name="code"/> of <paramref name="original"/>: its original's slug, published under /&lt;code&gt;/.</summary>
+    public ContentPage As(string code, string original, bool stale = false) => new()
+    {
+        Source = Source, Display = Display, Kind = Kind, Slug = ContentPaths.Slug(original), Url = Translations.UrlIn(code, ContentPaths.UrlOf(original)),
+        Title = Title, Description = Description, Date = Date, Updated = Updated, Reviewed = Reviewed, ReviewedAt = ReviewedAt, Tags = Tags,
+        Exercises = Exercises, Mobility = Mobility, Image = Image, RedirectFrom = [], Draft = Draft, LinkCheck = LinkCheck, Failed = Failed,
+        Published = Published, Language = code, OriginalSource = original, Stale = stale,
+    };
+
+    /// <summary>A translation whose original has changed since it was last updated (or that has no updated date).</summary>
+    public bool Stale { get; init; }
 }

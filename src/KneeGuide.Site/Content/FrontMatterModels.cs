@@ -179,3 +179,65 @@ public sealed class Dosage
     [Description("How often, e.g. \"daily\" or \"3 times a week\".")]
     public string? Frequency { get; init; }
 }
+
+/// <summary>
+/// The front matter of a translation of an article, a mobility page or a page
+/// (<c>articles/runners-knee.es.md</c>): only the words. Everything else comes from the original.
+/// </summary>
+public sealed class PageTranslationFrontMatter
+{
+    [Required, Description("The page's title in this language.")]
+    public string Title { get; init; } = "";
+
+    [Description("The description in this language.")]
+    public string? Description { get; init; }
+
+    [Description("When the translation was last brought up to date with its original.")]
+    public DateOnly? Updated { get; init; }
+
+    [Description("Who checked the translation clinically, and when.")]
+    public Review? Reviewed { get; init; }
+}
+
+/// <summary>
+/// The front matter of a translation of an exercise (<c>exercises/heel-raises.es.md</c>): the words,
+/// and a dosage whose numbers must be the original's (only its frequency is written in words).
+/// </summary>
+public sealed class ExerciseTranslationFrontMatter
+{
+    [Required, Description("The exercise's name in this language.")]
+    public string Title { get; init; } = "";
+
+    [Required, Description("The summary in this language.")]
+    public string Summary { get; init; } = "";
+
+    [Description("The steps in this language, as many as the original's.")]
+    public IReadOnlyList<Located<string>> Steps { get; init; } = [];
+
+    [Description("The cautions in this language.")]
+    public IReadOnlyList<Located<string>> Cautions { get; init; } = [];
+
+    [Description("Only frequency may be written in this language; sets, reps, hold_seconds and side, if given, must be the original's.")]
+    public TranslatedDosage? Dosage { get; init; }
+
+    [Description("When the translation was last brought up to date with its original.")]
+    public DateOnly? Updated { get; init; }
+
+    [Description("Who checked the translation clinically, and when.")]
+    public Review? Reviewed { get; init; }
+}
+
+/// <summary>A translation's dosage: the frequency in its words; the numbers, if repeated, must be the original's.</summary>
+public sealed class TranslatedDosage
+{
+    public int? Sets { get; init; }
+
+    public string? Reps { get; init; }
+
+    public int? HoldSeconds { get; init; }
+
+    public Side? Side { get; init; }
+
+    [Description("How often, in this language.")]
+    public string? Frequency { get; init; }
+}

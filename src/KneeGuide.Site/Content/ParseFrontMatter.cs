@@ -25,7 +25,20 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
             return input.With(ToPage(source, display, kind, null, failed: true, showDrafts, null)).WithContent(DocumentContent.Empty).WithDestination(null);
         }
 
+        var translation = Translations.NameOf(source);
+        (string Code, string Original, object Model)? translating = null;
+        if (translation is { } named)
+        {
+            translating = Original(named.Code, named.Original, kind, display, context, diagnostics);
+            if (translating is null)
+            {
+                context.Diagnostics.AddRange(diagnostics.Sorted());
+                return input.With(ToPage(source, display, kind, null, failed: true, showDrafts, null)).WithContent(DocumentContent.Empty).WithDestination(null);
+            }
+        }
+
         var yaml = FrontMatterSplitter.Split(text, display, diagnostics);
+        var stale = false;
         object? model = null;
         YamlBinder? binder = null;
         if (yaml is null)
@@ -42,11 +55,28 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
             else if (root is not null)
             {
                 binder = new YamlBinder(display, 1, diagnostics);
-                model = binder.Bind(ModelType(kind), root, "");
+                if (translating is { } t)
+                {
+                    var words = root is YamlDotNet.RepresentationModel.YamlMappingNode map
+                        ? Translations.WithoutOriginalKeys(map, ModelType(kind), TranslationType(kind), binder, t.Original, diagnostics)
+                        : root;
+                    var translated = binder.Bind(TranslationType(kind), words, "");
+                    if (t.Model is ExerciseFrontMatter originalExercise && translated is ExerciseTranslationFrontMatter exerciseWords)
+                    {
+                        Translations.CheckDosage(originalExercise, exerciseWords, binder, display, diagnostics);
+                    }
+
+                    stale = translated is PageTranslationFrontMatter pageWords && Translations.CheckStale(t.Model, pageWords, t.Original, binder, display, diagnostics);
+                    model = translated is null ? null : Translations.Merge(t.Model, translated);
+                }
+                else
+                {
+                    model = binder.Bind(ModelType(kind), root, "");
+                }
             }
         }
 
-        if (model is ExerciseFrontMatter exercise)
+        if (translating is null && model is ExerciseFrontMatter exercise)
         {
             CheckDosage(exercise, binder!, display, diagnostics);
         }
@@ -56,10 +86,55 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         context.Diagnostics.AddRange(diagnostics.Sorted());
         var failed = diagnostics.HasErrors || model is null;
         var page = ToPage(source, display, kind, model, failed, showDrafts, binder?.Locations.GetValueOrDefault("reviewed"));
+        if (translating is { } of)
+        {
+            page = page.As(of.Code, of.Original, stale);
+        }
+
         // The text goes on to RenderMarkdown, which releases it once the body is rendered.
         var document = input.With(page).WithContent(DocumentContent.FromText(text)).WithDestination(page.Published ? ContentPaths.DestinationOf(page.Url) : null);
         return model is null ? document : document.WithFacet(model);
     }
+
+    /// <summary>
+    /// A translation's language and original: the code must be a declared language other than the
+    /// default, and the original must exist and parse (its own errors are reported at it, not here).
+    /// </summary>
+    private (string Code, string Original, object Model)? Original(string code, string original, ContentKind kind, string display, IDocumentContext context, DiagnosticBag diagnostics)
+    {
+        var inputs = context.GetService<SiteInputs>();
+        var facts = context.GetService<SiteFacts>();
+        context.Reads.Read(facts, SiteFacts.ConfigKey);
+        var languages = inputs.Config.AllLanguages;
+        var others = languages.Skip(1).Select(l => l.Code.Value).ToList();
+        if (!others.Contains(code))
+        {
+            var declared = string.Join(", ", languages.Select(l => l.Code.Value));
+            var why = code == languages[0].Code.Value
+                ? $"'{code}' is the default language, whose pages have no code in their name: this is {original}'s own language"
+                : $"'.{code}' in the file name looks like a language code, but '{code}' is not one of the site's languages ({declared}; languages: in site.yml)";
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.UndeclaredLanguage, new SourceLocation(display, 1, 1), $"{why}: declare it in site.yml's languages:, or rename the file"));
+            return null;
+        }
+
+        context.Reads.Read(facts, SiteFacts.Source(original));
+        if (!catalog.Contains(original))
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.TranslationWithoutOriginal, new SourceLocation(display, 1, 1), $"this is a translation into '{code}' of {original}, which does not exist: a translation sits beside its original, with the same name and .{code} before .md"));
+            return null;
+        }
+
+        // The original's own mistakes are reported at the original: here they only stop the translation.
+        var quiet = new DiagnosticBag();
+        var originalDisplay = catalog.Display(original);
+        var text = SourceText.Read(catalog.AbsolutePath(original), originalDisplay, quiet);
+        var yaml = text is null ? null : FrontMatterSplitter.Split(text, originalDisplay, quiet);
+        var root = yaml is null ? null : YamlText.Parse(yaml, originalDisplay, 1, quiet);
+        var model = root is null ? null : new YamlBinder(originalDisplay, 1, quiet).Bind(ModelType(kind), root, "");
+        return model is null || quiet.HasErrors ? null : (code, original, model);
+    }
+
+    private static Type TranslationType(ContentKind kind) => kind == ContentKind.Exercise ? typeof(ExerciseTranslationFrontMatter) : typeof(PageTranslationFrontMatter);
 
     private static Type ModelType(ContentKind kind) => kind switch
     {

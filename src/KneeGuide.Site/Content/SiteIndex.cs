@@ -47,7 +47,38 @@ public sealed class SiteIndex
     /// <summary>Exercise id -> its easier and harder variations, both ways (only exercises that have any).</summary>
     public IReadOnlyDictionary<string, Progression> Progressions { get; init; } = new Dictionary<string, Progression>();
 
+    /// <summary>Published translations by <see cref="TranslationKey"/> (language and original's source).</summary>
+    public IReadOnlyDictionary<string, Document> Translations { get; init; } = new Dictionary<string, Document>();
+
+    public static string TranslationKey(string language, string originalSource) => language + ":" + originalSource;
+
+    /// <summary>
+    /// The published language versions of a page (an original or a translation): its original and
+    /// its translations, in the order site.yml declares the languages.
+    /// </summary>
+    public IReadOnlyList<(SiteLanguage Language, Document Page)> Versions(ContentPage page, IReadOnlyList<SiteLanguage> languages)
+    {
+        var original = page.OriginalSource ?? page.Source;
+        var versions = new List<(SiteLanguage, Document)>();
+        for (var i = 0; i < languages.Count; i++)
+        {
+            var doc = i == 0
+                ? BySource.TryGetValue(original, out var o) && ByUrl.GetValueOrDefault(o.Require<ContentPage>().Url) == o ? o : null
+                : Translations.GetValueOrDefault(TranslationKey(languages[i].Code.Value, original));
+            if (doc is not null)
+            {
+                versions.Add((languages[i], doc));
+            }
+        }
+
+        return versions;
+    }
+
+    /// <summary>Every published page, in every language.</summary>
     public IEnumerable<Document> Published => ByUrl.Values;
+
+    /// <summary>The published pages in the default language (search and the feed list these).</summary>
+    public IEnumerable<Document> PublishedOriginals => ByUrl.Values.Where(d => !d.Require<ContentPage>().IsTranslation);
 
     public static IReadOnlyList<Document> Sorted(IEnumerable<Document> documents) =>
         documents

@@ -81,7 +81,52 @@ public sealed class SiteInputs
             return config with { BaseUrl = "" };
         }
 
-        return config;
+        return CheckLanguages(config, binder, display, diagnostics);
+    }
+
+    /// <summary>
+    /// languages: has no code twice (each becomes a folder and a file name suffix), and, when it is
+    /// written, its first code is the site's language.
+    /// </summary>
+    private static SiteConfig CheckLanguages(SiteConfig config, YamlBinder binder, string display, DiagnosticBag diagnostics)
+    {
+        if (config.Languages.Count == 0)
+        {
+            return config;
+        }
+
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
+        var kept = new List<SiteLanguage>();
+        foreach (var language in config.Languages)
+        {
+            var code = language.Code.Value;
+            if (code.Length == 0)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(code, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.DuplicateKey, language.Code.Location, $"the language '{code}' is declared twice in 'languages': here and on line {first.Line}; keep one"));
+                continue;
+            }
+
+            seen[code] = language.Code.Location;
+            kept.Add(language);
+        }
+
+        if (kept.Count == 0)
+        {
+            return config with { Languages = [] };
+        }
+
+        var defaultCode = kept[0].Code.Value;
+        if (binder.ValueLocations.TryGetValue("language", out var languageAt) && config.Language != defaultCode)
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, languageAt, $"'language' is '{config.Language}' but the first of 'languages' (the default language) is '{defaultCode}': remove 'language', the first of 'languages' is the default"));
+        }
+
+        return config with { Languages = kept, Language = defaultCode };
     }
 
     private static bool IsWebAddress(string value) =>

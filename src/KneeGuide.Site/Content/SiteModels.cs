@@ -15,8 +15,11 @@ public sealed record SiteConfig
     [Description("One-sentence description of the site.")]
     public string Description { get; init; } = "";
 
-    [Description("Language of the content (html lang), default en.")]
+    [Description("Language of the content (html lang), default en. With languages: it is the first language's code.")]
     public string Language { get; init; } = "en";
+
+    [Description("The languages the guide is published in: a list of { code, name, dir }. The first is the default and keeps the site's addresses; each other language's translations are published under /<code>/. Without it the site has one language, language:.")]
+    public IReadOnlyList<SiteLanguage> Languages { get; init; } = [];
 
     [Description("The clinic behind the site.")]
     public ClinicInfo? Clinic { get; init; }
@@ -56,10 +59,37 @@ public sealed record SiteConfig
     [Description("Reading age checks: every page is scored at build time and a page harder than the target is reported.")]
     public ReadabilitySettings Readability { get; init; } = new();
 
+    /// <summary>The declared languages, the default first; one language (<see cref="Language"/>) when site.yml has no <c>languages:</c>.</summary>
+    public IReadOnlyList<SiteLanguage> AllLanguages => Languages.Count > 0 ? Languages
+        : [new SiteLanguage { Code = new(Language, default), Name = Media.LanguageNames.Of(Language) }];
+
+    /// <summary>The declared language with this code, or null.</summary>
+    public SiteLanguage? LanguageOf(string code) => AllLanguages.FirstOrDefault(l => l.Code.Value == code);
+
     /// <summary>The title readers see for a tag: site.yml's <c>tags:</c> map, else the slug with spaces and a capital.</summary>
     public string TagTitle(string slug) =>
         Tags.TryGetValue(slug, out var title) && title.Length > 0 ? title
         : slug.Length == 0 ? slug : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
+}
+
+/// <summary>One of site.yml's <c>languages:</c>.</summary>
+public sealed class SiteLanguage
+{
+    public const string CodePattern = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$";
+
+    [Required, RegularExpression(CodePattern, ErrorMessage = "must be a language code in lower case, such as en, es, ar or pt-BR")]
+    [Description("The language's code (BCP 47), e.g. en, es, ar: the html lang, the hreflang and, except for the first language, the folder its pages are published under and the middle of its translations' file names (runners-knee.es.md).")]
+    public Located<string> Code { get; init; } = new("", default);
+
+    [Required, Description("The language's name in that language, e.g. Español: shown in the language switcher.")]
+    public string Name { get; init; } = "";
+
+    [RegularExpression("^(ltr|rtl)$", ErrorMessage = "must be ltr (left to right, the default) or rtl (right to left, e.g. Arabic)")]
+    [Description("Direction of the writing: ltr (default) or rtl (right to left).")]
+    public string Dir { get; init; } = "ltr";
+
+    /// <summary>The language's code.</summary>
+    public override string ToString() => Code.Value;
 }
 
 /// <summary><c>pain_rule:</c> in site.yml: how much pain during and after exercise the clinic says is fine.</summary>

@@ -71,9 +71,17 @@ public static class ErrorCodes
     // Search settings
     public const string UnusableSynonym = "KG1601";
 
+    // Translations
+    public const string UndeclaredLanguage = "KG1701";
+    public const string TranslationWithoutOriginal = "KG1702";
+    public const string KeyFromOriginal = "KG1703";
+    public const string TranslatedDosageDiffers = "KG1704";
+    public const string StaleTranslation = "KG1705";
+
     // Theme
     public const string TemplateError = "KG3001";
     public const string MissingTemplate = "KG3002";
+    public const string MissingThemeString = "KG3003";
 
     // Review governance
     public const string ReviewDueSoon = "KG4001";
@@ -135,8 +143,14 @@ public static class ErrorCodes
         [ScriptLink] = "Link that runs script",
         [ExternalLinkBroken] = "External link broken",
         [UnusableSynonym] = "Search synonym that cannot work",
+        [UndeclaredLanguage] = "Translation in an undeclared language",
+        [TranslationWithoutOriginal] = "Translation without an original",
+        [KeyFromOriginal] = "Key that comes from the original",
+        [TranslatedDosageDiffers] = "Translated dosage differs",
+        [StaleTranslation] = "Translation older than its original",
         [TemplateError] = "Template error",
         [MissingTemplate] = "Missing template",
+        [MissingThemeString] = "Theme words missing in a language",
         [ReviewDueSoon] = "Review due soon",
         [ReviewOverdue] = "Review overdue",
         [WebEditorMissing] = "Web editor left out",

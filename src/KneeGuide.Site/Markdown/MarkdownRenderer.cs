@@ -37,6 +37,15 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     private readonly SourceLinkResolver _resolver = new(catalog, facts);
 
     /// <summary>One render's page: where it reports and what it records.</summary>
+    /// <summary>A translation's language and the default's (its links go to pages in its language when they exist); null for an original.</summary>
+    private (string Code, string Default)? TranslationLanguage(string source)
+    {
+        var languages = _inputs.Config.AllLanguages;
+        return Translations.NameOf(source) is { } named && languages.Skip(1).Any(l => l.Code.Value == named.Code)
+            ? (named.Code, languages[0].Code.Value)
+            : null;
+    }
+
     private sealed record Page(string Source, string Display, DiagnosticBag Diagnostics, ReadSet Reads)
     {
         /// <summary>Whether the page's first image is still to come: it loads at once, the others lazily.</summary>
@@ -191,10 +200,16 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
                         link.Title = null;
                     }
 
-                    var resolved = _resolver.Resolve(link.Url, page.Source, at, link.IsImage, page.Diagnostics, page.Reads, missing, report: !noCheck && checkLinks);
+                    var resolved = _resolver.Resolve(link.Url, page.Source, at, link.IsImage, page.Diagnostics, page.Reads, missing, report: !noCheck && checkLinks, language: TranslationLanguage(page.Source));
                     if (resolved is not null)
                     {
                         link.Url = resolved.Href;
+                        if (resolved.Hreflang is { } hreflang && !link.IsImage)
+                        {
+                            // The reader can tell the link leads to a page in another language (site.css marks it).
+                            link.GetAttributes().AddPropertyIfNotExist("hreflang", hreflang);
+                        }
+
                         links.Add(new LinkReference(at, resolved.Href, LinkOrigin.Markdown, link.IsImage) { NoCheck = noCheck });
                         CheckMedia(link, resolved, at, page);
                     }

@@ -14,7 +14,8 @@ namespace KneeGuide.Site.Markdown;
 /// </summary>
 public sealed class SourceLinkResolver(SourceCatalog catalog, IFactSource facts)
 {
-    public sealed record Resolved(string Href, string? TargetSource);
+    /// <param name="Hreflang">The language of the page linked to, when it is not the linking page's (a translation's link to an original with no translation).</param>
+    public sealed record Resolved(string Href, string? TargetSource, string? Hreflang = null);
 
     /// <summary>
     /// The rewritten href, or null when the link is broken. A link that climbs out of the input is
@@ -24,7 +25,8 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, IFactSource facts)
     /// kept as written, unreported.
     /// </summary>
     /// <param name="reads">Where the page records which files it looked for: a link changes when its file appears or goes.</param>
-    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage, DiagnosticBag diagnostics, ReadSet reads, List<MissingLinkTarget> missing, bool report = true)
+    /// <param name="language">A translation's language and the default language's code: a link to a page goes to its translation in that language when there is one, else to the original, marked with the default's hreflang.</param>
+    public Resolved? Resolve(string url, string fromSource, SourceLocation at, bool isImage, DiagnosticBag diagnostics, ReadSet reads, List<MissingLinkTarget> missing, bool report = true, (string Code, string Default)? language = null)
     {
         var kind = UrlClassifier.Classify(url);
         if (kind != UrlKind.Relative)
@@ -60,7 +62,17 @@ public sealed class SourceLinkResolver(SourceCatalog catalog, IFactSource facts)
             return null;
         }
 
-        var href = target.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+        var isPage = target.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        if (isPage && language is { } lang && Translations.NameOf(target) is null)
+        {
+            var translated = target[..^3] + "." + lang.Code + ".md";
+            reads.Read(facts, SiteFacts.File(translated));
+            return catalog.Contains(translated)
+                ? new Resolved(Translations.UrlIn(lang.Code, ContentPaths.UrlOf(target)) + suffix, translated)
+                : new Resolved(ContentPaths.UrlOf(target) + suffix, target, lang.Default);
+        }
+
+        var href = isPage
             ? ContentPaths.UrlOf(target)
             : ContentPaths.FileUrlOf(target);
         return new Resolved(href + suffix, target);

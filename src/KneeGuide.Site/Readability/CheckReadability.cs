@@ -27,8 +27,11 @@ public sealed class CheckReadability(SiteInputs inputs) : ParallelModule
 
     private const int MostWarnings = 3;
 
-    private readonly Lazy<ReadabilityScorer?> _scorer = new(() =>
-        ReadabilityFormulas.For(inputs.Config.Language) is { } formula ? new ReadabilityScorer(formula, inputs.Config.Readability.MedicalTerms) : null);
+    /// <summary>A scorer per language: a translation is scored with its own language's formula.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadabilityScorer?> _scorers = new(StringComparer.Ordinal);
+
+    private ReadabilityScorer? ScorerFor(string language) => _scorers.GetOrAdd(language, l =>
+        ReadabilityFormulas.For(l) is { } formula ? new ReadabilityScorer(formula, inputs.Config.Readability.MedicalTerms) : null);
 
     protected override Document? Execute(Document input, IDocumentContext context)
     {
@@ -40,7 +43,7 @@ public sealed class CheckReadability(SiteInputs inputs) : ParallelModule
         var document = input.Without<ReadableText>();
         context.Reads.Read(context.GetService<SiteFacts>(), SiteFacts.ConfigKey);
         var settings = inputs.Config.Readability;
-        if (!settings.Check || _scorer.Value is not { } scorer || input.Get<ContentPage>() is not { Failed: false } page)
+        if (!settings.Check || input.Get<ContentPage>() is not { Failed: false } page || ScorerFor(page.Language ?? inputs.Config.Language) is not { } scorer)
         {
             return document;
         }

@@ -114,7 +114,7 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
     private List<Entry> Entries(SiteIndex index, IExecutionContext context, SearchAnalyzer analyzer)
     {
         var entries = new List<Entry>();
-        foreach (var doc in index.Published)
+        foreach (var doc in index.PublishedOriginals)
         {
             var page = doc.Require<ContentPage>();
             var shards = doc.Get<SearchShards>() ?? throw new InvalidOperationException($"'{doc.Source}' went through no CollectSearchEntry module.");

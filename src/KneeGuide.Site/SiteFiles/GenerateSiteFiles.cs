@@ -21,7 +21,7 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
         var baseUrl = inputs.Config.BaseUrl.TrimEnd('/');
         var documents = new List<Document>
         {
-            Text("sitemap.xml", Sitemap(index, baseUrl)),
+            Text("sitemap.xml", Sitemap(index, baseUrl, inputs.Config.AllLanguages)),
             Text("feed.xml", Feed(index, baseUrl)),
             Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {baseUrl}/sitemap.xml\n"),
         };
@@ -41,23 +41,47 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
 
     private static Document Text(string destination, string text) => new(null, destination, DocumentContent.FromText(text));
 
-    private static string Sitemap(SiteIndex index, string baseUrl)
+    private const string Xhtml = "http://www.w3.org/1999/xhtml";
+
+    private static string Sitemap(SiteIndex index, string baseUrl, IReadOnlyList<SiteLanguage> languages)
     {
+        IReadOnlyList<(SiteLanguage Language, Document Page)> none = [];
         var urls = index.Published
-            .Select(d => (Url: d.Require<ContentPage>().Url, Date: d.Require<ContentPage>().LastChanged))
-            .Concat(GeneratedUrls.Select(u => (Url: u, Date: (DateOnly?)null)))
-            .Concat(index.Tags.Keys.Select(t => (Url: $"/tags/{t}/", Date: (DateOnly?)null)))
-            .OrderBy(u => u.Url, StringComparer.Ordinal);
+            .Select(d => (Url: d.Require<ContentPage>().Url, Date: d.Require<ContentPage>().LastChanged, Versions: index.Versions(d.Require<ContentPage>(), languages)))
+            .Concat(GeneratedUrls.Select(u => (Url: u, Date: (DateOnly?)null, Versions: none)))
+            .Concat(index.Tags.Keys.Select(t => (Url: $"/tags/{t}/", Date: (DateOnly?)null, Versions: none)))
+            .OrderBy(u => u.Url, StringComparer.Ordinal)
+            .ToList();
+        var multilingual = urls.Any(u => u.Versions.Count > 1);
         return WriteXml(w =>
         {
             w.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var (url, date) in urls)
+            if (multilingual)
+            {
+                w.WriteAttributeString("xmlns", "xhtml", null, Xhtml);
+            }
+
+            foreach (var (url, date, versions) in urls)
             {
                 w.WriteStartElement("url");
                 w.WriteElementString("loc", XmlSafe(baseUrl + url));
                 if (date is { } d)
                 {
                     w.WriteElementString("lastmod", ViewModelFactory.Iso(d));
+                }
+
+                // Google's form of hreflang in a sitemap: every version of the page, itself included, and x-default.
+                if (versions.Count > 1)
+                {
+                    foreach (var (language, page) in versions)
+                    {
+                        Alternate(w, language.Code.Value, baseUrl + page.Require<ContentPage>().Url);
+                    }
+
+                    if (versions[0].Language == languages[0])
+                    {
+                        Alternate(w, "x-default", baseUrl + versions[0].Page.Require<ContentPage>().Url);
+                    }
                 }
 
                 w.WriteEndElement();
@@ -69,7 +93,7 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
 
     private string Feed(SiteIndex index, string baseUrl)
     {
-        var entries = SiteIndex.Sorted(index.Published.Where(d => d.Require<ContentPage>().Kind is ContentKind.Article or ContentKind.Mobility)).Take(50).ToList();
+        var entries = SiteIndex.Sorted(index.PublishedOriginals.Where(d => d.Require<ContentPage>().Kind is ContentKind.Article or ContentKind.Mobility)).Take(50).ToList();
         var updated = entries.Select(e => e.Require<ContentPage>().LastChanged ?? DateOnly.MinValue).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
         const string atom = "http://www.w3.org/2005/Atom";
         return WriteXml(w =>
@@ -137,6 +161,15 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
     }
 
     private static string Timestamp(DateOnly date) => ViewModelFactory.Iso(date) + "T00:00:00Z";
+
+    private static void Alternate(XmlWriter w, string hreflang, string href)
+    {
+        w.WriteStartElement("xhtml", "link", Xhtml);
+        w.WriteAttributeString("rel", "alternate");
+        w.WriteAttributeString("hreflang", hreflang);
+        w.WriteAttributeString("href", XmlSafe(href));
+        w.WriteEndElement();
+    }
 
     private static string WriteXml(Action<XmlWriter> write)
     {

@@ -28,7 +28,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
     public ViewModelFactory Views => views;
 
     /// <summary>The theme's words in the site's language, as templates see them (<c>strings</c>).</summary>
-    private IReadOnlyDictionary<string, object> Strings => theme.Strings(views.Site.Language).Values;
+    private IReadOnlyDictionary<string, object> StringsIn(string? language) => theme.Strings(language ?? views.Site.Language).Values;
 
     /// <summary>
     /// The page, in a pooled buffer that the content owns (WriteFiles gives it back once written).
@@ -45,7 +45,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         IReadOnlyList<string>? knownFragments = null)
     {
         var layoutPath = $"layouts/{layout}.liquid";
-        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = Strings, ["page"] = page, ["content"] = BodyMarker };
+        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = StringsIn(page.Language), ["page"] = page, ["content"] = BodyMarker };
         var main = theme.Render(layoutPath, values, diagnostics);
         values["content"] = main;
         // Fluid closes the writer it renders to: a new writer over the pooled buffer.
@@ -82,8 +82,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         if (hasCards || hasCareCards)
         {
             var html = Encoding.UTF8.GetString(body);
-            html = hasCards ? ReplaceCards(html, links, ids, diagnostics, reads) : html;
-            body = Encoding.UTF8.GetBytes(hasCareCards ? ReplaceCareLevels(html) : html);
+            html = hasCards ? ReplaceCards(html, page.Language, links, ids, diagnostics, reads) : html;
+            body = Encoding.UTF8.GetBytes(hasCareCards ? ReplaceCareLevels(html, page.Language) : html);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -131,9 +131,9 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
     }
 
     /// <summary>Each care card's level heading in the theme's words (strings.care.urgent...).</summary>
-    private string ReplaceCareLevels(string body)
+    private string ReplaceCareLevels(string body, string? language)
     {
-        var strings = theme.Strings(views.Site.Language);
+        var strings = theme.Strings(language ?? views.Site.Language);
         foreach (var level in CareCardExtension.Levels)
         {
             body = body.Replace(CareCardExtension.MarkerStart + level + CareCardExtension.MarkerEnd, ThemeTemplates.Encoder.Encode(strings.Text("care." + level)), StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         return body;
     }
 
-    private string ReplaceCards(string body, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics, ReadSet reads)
+    private string ReplaceCards(string body, string? language, List<LinkReference> links, List<(string Id, SourceLocation At)> ids, DiagnosticBag diagnostics, ReadSet reads)
     {
         var sb = new StringBuilder(body.Length + 1024);
         var position = 0;
@@ -158,9 +158,10 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             var end = body.IndexOf(HtmlExerciseCardRenderer.MarkerEnd, idStart, StringComparison.Ordinal);
             var id = body[idStart..end];
             sb.Append(body, position, start - position);
-            if (views.Exercise(id, reads) is { } exercise)
+            // On a translated page, the card is the exercise's translation when there is one.
+            if (views.ExerciseIn(id, language, reads) is { } exercise)
             {
-                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = Strings, ["exercise"] = exercise }, diagnostics);
+                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = StringsIn(language), ["exercise"] = exercise }, diagnostics);
                 var cardLocation = SourceLocation.InFile(theme.Display("partials/exercise-card.liquid"));
                 TemplateOutputScanner.Scan(card, cardLocation, links, ids);
                 sb.Append(card);

@@ -52,6 +52,27 @@ public sealed class ThemeStrings
         return parsed;
     }
 
+    /// <summary>The dotted keys of <paramref name="english"/> that <paramref name="translated"/> lacks, with their English text.</summary>
+    public static IEnumerable<(string Key, string Text)> Missing(SortedDictionary<string, object> english, SortedDictionary<string, object> translated, string prefix)
+    {
+        foreach (var (key, value) in english)
+        {
+            var path = prefix + key;
+            var other = translated.GetValueOrDefault(key);
+            if (value is SortedDictionary<string, object> group)
+            {
+                foreach (var missing in Missing(group, other as SortedDictionary<string, object> ?? new(StringComparer.Ordinal), path + "."))
+                {
+                    yield return missing;
+                }
+            }
+            else if (other is not string)
+            {
+                yield return (path, value as string ?? "");
+            }
+        }
+    }
+
     /// <summary>The strings for <paramref name="language"/>, over English for keys it lacks.</summary>
     public static ThemeStrings For(IReadOnlyDictionary<string, SortedDictionary<string, object>> parsed, string language)
     {

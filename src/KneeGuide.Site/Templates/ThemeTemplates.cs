@@ -101,6 +101,29 @@ public sealed partial class ThemeTemplates
 
     public bool Has(string path) => _templates.ContainsKey(path);
 
+    /// <summary>
+    /// Each declared language's strings file (other than English's) has every key en.yml has: a page
+    /// in that language would otherwise show English words in the middle of its own.
+    /// </summary>
+    public void CheckStrings(IReadOnlyList<Content.SiteLanguage> languages, DiagnosticBag diagnostics)
+    {
+        if (!_strings.TryGetValue(ThemeStrings.Fallback, out var english))
+        {
+            return;
+        }
+
+        foreach (var code in languages.Select(l => l.Code.Value).Where(c => c != ThemeStrings.Fallback).Distinct(StringComparer.Ordinal))
+        {
+            if (_strings.TryGetValue(code, out var translated))
+            {
+                foreach (var (key, text) in ThemeStrings.Missing(english, translated, ""))
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingThemeString, new SourceLocation(Display($"strings/{code}.yml"), 1, 1), $"the theme's words in '{code}' have no '{key}' (English: \"{text}\"): add it to strings/{code}.yml in that language"));
+                }
+            }
+        }
+    }
+
     /// <summary>Renders a template with the given top-level values; errors become diagnostics.</summary>
     public string Render(string path, IReadOnlyDictionary<string, object?> values, DiagnosticBag diagnostics)
     {

@@ -21,6 +21,9 @@ public static class ViewHashes
         return hash.Finish();
     }
 
+    public static UInt128 Of(IReadOnlyList<AlternateView> alternates) =>
+        alternates.Aggregate(new ContentHash.Builder().Add(alternates.Count), (h, a) => h.Add(a.Code).Add(a.Name).Add(a.Dir).Add(a.Url).Add(a.AbsoluteUrl)).Finish();
+
     public static UInt128 Of(TagView tag) => new ContentHash.Builder().Add(tag.Name).Add(tag.Title).Add(tag.Url).Add(tag.Count).Finish();
 
     public static UInt128 Of(IReadOnlyList<TagView> tags) =>

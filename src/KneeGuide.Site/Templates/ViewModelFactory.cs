@@ -41,6 +41,7 @@ public sealed class ViewModelFactory
         c.Title,
         c.Description,
         c.Language,
+        c.AllLanguages[0].Dir,
         c.BaseUrl,
         c.Disclaimer,
         c.Clinic is null ? null : new ClinicView(c.Clinic.Name, c.Clinic.Url, c.Clinic.Phone, c.Clinic.Email),
@@ -58,6 +59,8 @@ public sealed class ViewModelFactory
         _ = kind switch
         {
             "exercise" => (object?)Exercise(name, reads),
+            "alternates" => _index.BySource.GetValueOrDefault(name) is { } original ? Alternates(original.Require<ContentPage>(), reads) : null,
+            "exercise-in" => ExerciseIn(name[(name.IndexOf(':') + 1)..], name[..Math.Max(0, name.IndexOf(':'))], reads),
             "mobility" => Mobility(name, reads),
             "linked-from" => MobilityLinkedFrom(name, reads),
             "used-by" => ExerciseUsedBy(name, reads),
@@ -89,6 +92,23 @@ public sealed class ViewModelFactory
 
     public ExerciseView? Exercise(string id, ReadSet reads) =>
         Track(reads, "exercise:" + id, () => _index.Exercises.TryGetValue(id, out var doc) ? CreateExercise(doc) : null, ViewHashes.Of);
+
+    /// <summary>The language versions of a page (read as one fact for the original and its translations).</summary>
+    private IReadOnlyList<AlternateView> Alternates(ContentPage page, ReadSet reads) =>
+        Track(reads, "alternates:" + (page.OriginalSource ?? page.Source), () =>
+        {
+            var versions = _index.Versions(page, _inputs.Config.AllLanguages);
+            return versions.Count < 2 ? [] : (IReadOnlyList<AlternateView>)versions
+                .Select(v => new AlternateView(v.Language.Code.Value, v.Language.Name, v.Language.Dir, v.Page.Require<ContentPage>().Url, AbsoluteUrl(v.Page.Require<ContentPage>().Url)))
+                .ToList();
+        }, ViewHashes.Of);
+
+    /// <summary>An exercise as a page in <paramref name="language"/> shows it: its translation when there is one, else the original.</summary>
+    public ExerciseView? ExerciseIn(string id, string? language, ReadSet reads) =>
+        string.IsNullOrEmpty(language) ? Exercise(id, reads)
+        : Track(reads, $"exercise-in:{language}:{id}", () =>
+            _index.Translations.TryGetValue(SiteIndex.TranslationKey(language, $"exercises/{id}.md"), out var translated) ? CreateExercise(translated)
+            : _index.Exercises.TryGetValue(id, out var doc) ? CreateExercise(doc) : null, ViewHashes.Of);
 
     private LinkView? Mobility(string slug, ReadSet reads) =>
         Track(reads, "mobility:" + slug, () => _index.MobilityPages.GetValueOrDefault(slug) is { } doc ? Link(doc) : null, ViewHashes.Of);
@@ -235,10 +255,10 @@ public sealed class ViewModelFactory
         // sheet has every exercise the page shows, in the order a reader meets them.
         IReadOnlyList<string> inline = page.Kind == ContentKind.Exercise ? [] : doc.Get<BodyFacts>()?.InlineCards ?? [];
         var listed = page.Kind == ContentKind.Exercise ? [] : page.Exercises.Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList();
-        var exercises = listed.Where(id => !inline.Contains(id)).Select(id => Exercise(id, reads)).OfType<ExerciseView>().ToList();
+        var exercises = listed.Where(id => !inline.Contains(id)).Select(id => ExerciseIn(id, page.Language, reads)).OfType<ExerciseView>().ToList();
         var sheetExercises = page.Kind == ContentKind.Exercise
-            ? new[] { Exercise(page.Slug, reads) }.OfType<ExerciseView>().ToList()
-            : inline.Concat(listed).Distinct(StringComparer.Ordinal).Select(id => Exercise(id, reads)).OfType<ExerciseView>().ToList();
+            ? new[] { ExerciseIn(page.Slug, page.Language, reads) }.OfType<ExerciseView>().ToList()
+            : inline.Concat(listed).Distinct(StringComparer.Ordinal).Select(id => ExerciseIn(id, page.Language, reads)).OfType<ExerciseView>().ToList();
         var address = AbsoluteUrl(page.Url);
         var linkedFrom = page.Kind switch
         {
@@ -266,11 +286,17 @@ public sealed class ViewModelFactory
             LinkedFrom = linkedFrom,
             Easier = Variations(progressions.Easier, reads),
             Harder = Variations(progressions.Harder, reads),
-            Related = Related(doc, reads),
+            Related = page.IsTranslation ? [] : Related(doc, reads),
+            Alternates = Alternates(page, reads).Select(a => a with { Current = a.Url == page.Url }).ToList(),
+            XDefaultUrl = Alternates(page, reads) is { Count: > 0 } versions && versions[0].Code == _inputs.Config.AllLanguages[0].Code.Value ? versions[0].AbsoluteUrl : null,
+            Language = page.Language,
+            TranslationStale = page.Stale,
+            TranslationUnreviewed = page.IsTranslation && page.Reviewed is null,
+            Dir = page.Language is { } code ? _inputs.Config.LanguageOf(code)?.Dir : null,
             Breadcrumbs = Breadcrumbs(page),
             Image = Image(page.Image?.Value, page.Title, reads),
-            EmbedsVideo = (rendered?.EmbedsVideo ?? false) || (page.Kind == ContentKind.Exercise && Exercise(page.Slug, reads)?.Video?.Online == true),
-            Exercise = page.Kind == ContentKind.Exercise ? Exercise(page.Slug, reads) : null,
+            EmbedsVideo = (rendered?.EmbedsVideo ?? false) || (page.Kind == ContentKind.Exercise && ExerciseIn(page.Slug, page.Language, reads)?.Video?.Online == true),
+            Exercise = page.Kind == ContentKind.Exercise ? ExerciseIn(page.Slug, page.Language, reads) : null,
             PlanUrl = sheetExercises.Count == 0 ? null : "/plan/?e=" + string.Join(',', sheetExercises.Select(e => e.Id)),
             Sheet = sheetExercises.Count == 0 ? null : new SheetView(page.Title, address, QrSvg.Of(address), Iso(page.Reviewed?.On), sheetExercises),
             JsonLd = JsonLd.ForPage(this, page, doc),

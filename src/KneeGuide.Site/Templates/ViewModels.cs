@@ -8,11 +8,15 @@ public sealed record SiteView(
     string Title,
     string Description,
     string Language,
+    string Dir,
     string BaseUrl,
     string Disclaimer,
     ClinicView? Clinic,
     IReadOnlyList<LinkView> Nav,
     PainRuleView PainRule);
+
+/// <summary>One language version of a page, for hreflang links and the language switcher.</summary>
+public sealed record AlternateView(string Code, string Name, string Dir, string Url, string AbsoluteUrl, bool Current = false);
 
 /// <summary>site.yml's pain rule for the sheets' 0-10 scale: <see cref="Scale"/> holds 0 to 10, each marked when it is within the rule.</summary>
 public sealed record PainRuleView(int Acceptable, string Text, IReadOnlyList<PainLevelView> Scale);
@@ -91,6 +95,24 @@ public sealed class ExerciseView
 public sealed record PageView
 {
     public required string Kind { get; init; }
+
+    /// <summary>A translation's language code (html lang); null on a page in the default language.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Every language version of the page, itself included (marked current); empty when it has only one.</summary>
+    public IReadOnlyList<AlternateView> Alternates { get; init; } = [];
+
+    /// <summary>The default language's version (hreflang x-default), when the page has other versions.</summary>
+    public string? XDefaultUrl { get; init; }
+
+    /// <summary>A translation whose original has changed since it was translated.</summary>
+    public bool TranslationStale { get; init; }
+
+    /// <summary>A translation no clinician has checked yet (no reviewed: of its own).</summary>
+    public bool TranslationUnreviewed { get; init; }
+
+    /// <summary>A translation's writing direction (ltr or rtl); null on a page in the default language.</summary>
+    public string? Dir { get; init; }
 
     public required string Title { get; init; }
 

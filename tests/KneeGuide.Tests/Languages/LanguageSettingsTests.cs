@@ -1,0 +1,88 @@
+using KneeGuide.Tests.Support;
+
+namespace KneeGuide.Tests.Languages;
+
+/// <summary>site.yml's languages: a list of { code, name, dir }, the first the default.</summary>
+public sealed class LanguageSettingsTests
+{
+    private const string Site = """
+        title: Test Guide
+        base_url: https://test.example.org/
+        description: A small site built by the tests.
+        nav:
+          - title: Exercises
+            url: /exercises/
+        """;
+
+    [Fact]
+    public async Task Without_languages_the_site_has_one_language_from_language()
+    {
+        using var site = new TestSite();
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", site.ReadOutput("index.html"));
+    }
+
+    [Fact]
+    public async Task The_first_language_is_the_default_and_gives_lang_and_dir()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: ar\n    name: العربية\n    dir: rtl\n  - code: en\n    name: English\n");
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", site.ReadOutput("index.html"));
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", site.ReadOutput("articles/sample/index.html"));
+    }
+
+    [Fact]
+    public async Task A_language_declared_twice_is_an_error_at_the_second_code()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n  - code: es\n    name: Español\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1105 site.yml:12:11", site.DescribeRelative(d));
+        Assert.Contains("'es' is declared twice", d.Message);
+        Assert.Contains("line 10", d.Message);
+    }
+
+    [Theory]
+    [InlineData("ES")]
+    [InlineData("spanish")]
+    [InlineData("es_ES")]
+    public async Task A_malformed_code_is_an_error_at_its_line(string code)
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + $"\nlanguages:\n  - code: en\n    name: English\n  - code: {code}\n    name: Other\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1104 site.yml:10:11", site.DescribeRelative(d));
+        Assert.Contains("language code", d.Message);
+    }
+
+    [Fact]
+    public async Task A_direction_other_than_ltr_or_rtl_is_an_error()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n    dir: left\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1104 site.yml:10:10", site.DescribeRelative(d));
+    }
+
+    [Fact]
+    public async Task A_language_key_that_disagrees_with_the_first_of_languages_is_an_error()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguage: fr\nlanguages:\n  - code: en\n    name: English\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1104 site.yml:7:11", site.DescribeRelative(d));
+    }
+}
