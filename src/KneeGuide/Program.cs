@@ -36,6 +36,10 @@ public static class Program
                 .WithExample("new", "exercise", "wall-slides");
             config.AddCommand<ReviewsCommand>("reviews")
                 .WithDescription("List articles and mobility pages by clinical review due date, most urgent first.");
+            config.AddCommand<TranslationsCommand>("translations")
+                .WithDescription("List every translation with its state against its original and its clinical review, and the pages not translated yet.")
+                .WithExample("translations")
+                .WithExample("translations", "--stale");
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Write the JSON Schemas for front matter, site.yml and credits.yml (used by VS Code).");
             config.SetExceptionHandler((exception, _) =>

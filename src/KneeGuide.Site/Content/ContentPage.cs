@@ -65,13 +65,17 @@ public sealed class ContentPage
 
     public bool IsTranslation => Language is not null;
 
-    /// <summary>This page as the translation into <paramref name="code"/> of <paramref name="original"/>: its original's slug, published under /&lt;code&gt;/.</summary>
-    public ContentPage As(string code, string original, bool stale = false) => new()
+    /// <summary>
+    /// This page as the translation into <paramref name="code"/> of <paramref name="original"/>: its
+    /// original's slug, published under /&lt;code&gt;/, with the translation's own review (whatever
+    /// the kind: an exercise or plain page has none of its own, its translation may) and staleness.
+    /// </summary>
+    public ContentPage As(string code, string original, TranslationState? state, SourceLocation? reviewedAt) => new()
     {
         Source = Source, Display = Display, Kind = Kind, Slug = ContentPaths.Slug(original), Url = Translations.UrlIn(code, ContentPaths.UrlOf(original)),
-        Title = Title, Description = Description, Date = Date, Updated = Updated, Reviewed = Reviewed, ReviewedAt = ReviewedAt, Tags = Tags,
+        Title = Title, Description = Description, Date = Date, Updated = Updated, Reviewed = state?.Reviewed, ReviewedAt = state?.Reviewed is null ? null : reviewedAt, Tags = Tags,
         Exercises = Exercises, Mobility = Mobility, Image = Image, RedirectFrom = [], Draft = Draft, LinkCheck = LinkCheck, Failed = Failed,
-        Published = Published, Language = code, OriginalSource = original, Stale = stale,
+        Published = Published, Language = code, OriginalSource = original, Stale = state?.Stale ?? false,
     };
 
     /// <summary>A translation whose original has changed since it was last updated (or that has no updated date).</summary>

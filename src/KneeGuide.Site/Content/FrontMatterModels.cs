@@ -63,6 +63,9 @@ public sealed class PageFrontMatter
     [DataType(DataType.ImageUrl), Description("Hero image: a file name in images/.")]
     public Located<string>? Image { get; init; }
 
+    [Description("Last change to the words, ISO date YYYY-MM-DD: a translation older than this is reported as behind.")]
+    public DateOnly? Updated { get; init; }
+
     [Description("Old URL paths that must redirect to this page.")]
     [ItemPattern(FrontMatterValueRules.RedirectEditorPattern, FrontMatterValueRules.RedirectEditorMessage)]
     public IReadOnlyList<Located<string>> RedirectFrom { get; init; } = [];
@@ -149,6 +152,9 @@ public sealed class ExerciseFrontMatter
     [References(ContentKind.Exercise)]
     [Description("Exercise ids (file names in exercises/) of harder variations: shown on both pages and offered in the programme builder.")]
     public IReadOnlyList<Located<string>> Harder { get; init; } = [];
+
+    [Description("Last change to the words (title, summary, steps, cautions, frequency, notes), ISO date YYYY-MM-DD: a translation older than this is reported as behind.")]
+    public DateOnly? Updated { get; init; }
 
     [Description("true keeps the exercise out of the published site (the preview still shows it).")]
     public bool Draft { get; init; }

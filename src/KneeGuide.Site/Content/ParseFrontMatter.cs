@@ -38,7 +38,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         }
 
         var yaml = FrontMatterSplitter.Split(text, display, diagnostics);
-        var stale = false;
+        TranslationState? state = null;
         object? model = null;
         YamlBinder? binder = null;
         if (yaml is null)
@@ -66,7 +66,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
                         Translations.CheckDosage(originalExercise, exerciseWords, binder, display, diagnostics);
                     }
 
-                    stale = translated is PageTranslationFrontMatter pageWords && Translations.CheckStale(t.Model, pageWords, t.Original, binder, display, diagnostics);
+                    state = translated is null ? null : Translations.CheckStale(t.Model, translated, t.Original, binder, display, diagnostics);
                     model = translated is null ? null : Translations.Merge(t.Model, translated);
                 }
                 else
@@ -88,7 +88,7 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         var page = ToPage(source, display, kind, model, failed, showDrafts, binder?.Locations.GetValueOrDefault("reviewed"));
         if (translating is { } of)
         {
-            page = page.As(of.Code, of.Original, stale);
+            page = page.As(of.Code, of.Original, state, binder?.Locations.GetValueOrDefault("reviewed"));
         }
 
         // The text goes on to RenderMarkdown, which releases it once the body is rendered.
@@ -134,9 +134,9 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         return model is null || quiet.HasErrors ? null : (code, original, model);
     }
 
-    private static Type TranslationType(ContentKind kind) => kind == ContentKind.Exercise ? typeof(ExerciseTranslationFrontMatter) : typeof(PageTranslationFrontMatter);
+    internal static Type TranslationType(ContentKind kind) => kind == ContentKind.Exercise ? typeof(ExerciseTranslationFrontMatter) : typeof(PageTranslationFrontMatter);
 
-    private static Type ModelType(ContentKind kind) => kind switch
+    internal static Type ModelType(ContentKind kind) => kind switch
     {
         ContentKind.Article or ContentKind.Mobility => typeof(ArticleFrontMatter),
         ContentKind.Exercise => typeof(ExerciseFrontMatter),
@@ -228,12 +228,12 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
             },
             ExerciseFrontMatter e => new ContentPage
             {
-                Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = e.Title, Description = e.Summary,
+                Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = e.Title, Description = e.Summary, Updated = e.Updated,
                 Tags = e.Tags, Mobility = e.Mobility, Image = e.Image, Draft = draft, Failed = failed, Published = published,
             },
             PageFrontMatter p => new ContentPage
             {
-                Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = p.Title, Description = p.Description,
+                Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = p.Title, Description = p.Description, Updated = p.Updated,
                 Image = p.Image, RedirectFrom = p.RedirectFrom, Draft = draft, Failed = failed, Published = published, LinkCheck = p.LinkCheck,
             },
             _ => new ContentPage { Source = source, Display = display, Kind = kind, Slug = slug, Url = url, Title = slug, Failed = true },

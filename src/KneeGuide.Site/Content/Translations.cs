@@ -82,43 +82,43 @@ public static partial class Translations
         },
         (PageFrontMatter o, PageTranslationFrontMatter t) => new PageFrontMatter
         {
-            Title = t.Title, Description = t.Description ?? o.Description, Image = o.Image, Draft = o.Draft, LinkCheck = o.LinkCheck,
+            Title = t.Title, Description = t.Description ?? o.Description, Image = o.Image, Updated = t.Updated, Draft = o.Draft, LinkCheck = o.LinkCheck,
         },
         (ExerciseFrontMatter o, ExerciseTranslationFrontMatter t) => new ExerciseFrontMatter
         {
             Title = t.Title, Summary = t.Summary, Targets = o.Targets, Equipment = o.Equipment, Difficulty = o.Difficulty,
             Dosage = new Dosage { Sets = o.Dosage.Sets, Reps = o.Dosage.Reps, HoldSeconds = o.Dosage.HoldSeconds, Side = o.Dosage.Side, Frequency = t.Dosage?.Frequency ?? o.Dosage.Frequency },
             Steps = t.Steps.Count > 0 ? t.Steps : o.Steps, Cautions = t.Cautions.Count > 0 ? t.Cautions : o.Cautions,
-            Image = o.Image, Video = o.Video, Mobility = o.Mobility, Tags = o.Tags, Easier = o.Easier, Harder = o.Harder, Draft = o.Draft,
+            Image = o.Image, Video = o.Video, Mobility = o.Mobility, Tags = o.Tags, Easier = o.Easier, Harder = o.Harder, Updated = t.Updated, Draft = o.Draft,
         },
         _ => original,
     };
 
     /// <summary>
-    /// Warns when the original (an article or mobility page) changed after the translation's own
-    /// <c>updated</c> date, or the translation has none; true when it is stale.
+    /// Warns, at the translation's <c>updated</c> (else its first line), when its original changed
+    /// after it or it has no <c>updated</c> (<see cref="TranslationState"/>); returns the state for
+    /// the page.
     /// </summary>
-    public static bool CheckStale(object original, PageTranslationFrontMatter translation, string originalSource, YamlBinder binder, string display, DiagnosticBag diagnostics)
+    public static TranslationState CheckStale(object original, object translation, string originalSource, YamlBinder binder, string display, DiagnosticBag diagnostics)
     {
-        if (original is not ArticleFrontMatter article)
+        var state = TranslationState.Of(original, translation);
+        if (!state.Stale)
         {
-            return false;
-        }
-
-        var changed = article.Updated ?? article.Date;
-        if (translation.Updated is { } updated && updated >= changed)
-        {
-            return false;
+            return state;
         }
 
         var at = binder.ValueLocations.GetValueOrDefault("updated", new SourceLocation(display, 1, 1));
-        var day = changed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var message = translation.Updated is { } older
-            ? $"{originalSource} changed on {day}, after this translation was last updated ({older.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}): bring the translation up to date with it and set 'updated' to the day you did"
-            : $"this translation has no 'updated' date, so no one can tell whether it follows {originalSource} (last changed {day}): check it against the original and add 'updated' with the day you did";
+        var message = (state.TranslationUpdated, state.OriginalChanged) switch
+        {
+            ({ } older, { } day) => $"{originalSource} changed on {Iso(day)}, after this translation was last updated ({Iso(older)}): bring the translation up to date with it and set 'updated' to the day you did",
+            (null, { } day) => $"this translation has no 'updated' date, so no one can tell whether it follows {originalSource} (last changed {Iso(day)}): check it against the original and add 'updated' with the day you did",
+            _ => $"this translation has no 'updated' date, so no one can tell whether it follows {originalSource}: check it against the original and add 'updated' with the day you did",
+        };
         diagnostics.Add(Diagnostic.Warning(ErrorCodes.StaleTranslation, at, message));
-        return true;
+        return state;
     }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Sets, reps, hold and side written in a translation must be the original's.</summary>
     public static void CheckDosage(ExerciseFrontMatter original, ExerciseTranslationFrontMatter translation, YamlBinder binder, string display, DiagnosticBag diagnostics)

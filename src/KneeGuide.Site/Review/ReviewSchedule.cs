@@ -20,7 +20,8 @@ public static class ReviewSchedule
         var inputs = SiteInputs.Load(root, display, diagnostics);
         used = policy ?? new ReviewPolicy(ReviewPolicy.RealToday(), inputs.Config.ReviewIntervalDays, false);
         var entries = new List<ReviewEntry>();
-        foreach (var file in inputs.Catalog.Files.Where(f => inputs.Catalog.KindOf(f) is ContentKind.Article or ContentKind.Mobility))
+        // Translations (x.es.md) are listed by the translations command, with their own review.
+        foreach (var file in inputs.Catalog.Files.Where(f => inputs.Catalog.KindOf(f) is ContentKind.Article or ContentKind.Mobility && Translations.NameOf(f) is null))
         {
             var shown = inputs.Catalog.Display(file);
             var text = SourceText.Read(inputs.Catalog.AbsolutePath(file), shown, diagnostics);
