@@ -49,6 +49,7 @@ public sealed class TranslationTests
         steps:
           - "Ponte de pie."
           - "Sube de puntillas."
+        updated: 2026-02-01
         ---
 
         Notas.
@@ -253,6 +254,66 @@ public sealed class TranslationTests
         Assert.Contains("La página original ha cambiado desde que se tradujo.", site.ReadOutput("es/articles/sample/index.html"));
         Assert.Contains("The original of this page has changed since it was translated.", site.ReadOutput("ar/articles/sample/index.html"));
         Assert.DoesNotContain("translation-note", site.ReadOutput("articles/sample/index.html"));
+    }
+
+    [Fact]
+    public async Task An_exercise_translation_older_than_its_originals_updated_is_a_warning_at_its_updated_line_and_says_so_on_the_page()
+    {
+        using var site = NewSite();
+        site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("image: knee.svg", "image: knee.svg\nupdated: 2026-03-01"));
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1705 exercises/heel-raises.es.md:10:10", site.DescribeRelative(d));
+        Assert.Contains("exercises/heel-raises.md changed on 2026-03-01, after this translation was last updated (2026-02-01)", d.Message);
+        Assert.Contains("La página original ha cambiado desde que se tradujo.", site.ReadOutput("es/exercises/heel-raises/index.html"));
+        Assert.DoesNotContain("translation-note", site.ReadOutput("exercises/heel-raises/index.html"));
+    }
+
+    [Fact]
+    public async Task A_home_page_translation_older_than_its_originals_updated_is_a_warning_at_its_updated_line_and_says_so_on_the_page()
+    {
+        using var site = NewSite();
+        site.Write("index.md", site.ReadInput("index.md").Replace("description: The home page.", "description: The home page.\nupdated: 2026-03-01"));
+        site.Write("index.es.md", "---\ntitle: Inicio\ndescription: La portada.\nupdated: 2026-02-01\n---\n\nLee [el artículo](articles/sample.md).\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1705 index.es.md:4:10", site.DescribeRelative(d));
+        Assert.Contains("index.md changed on 2026-03-01", d.Message);
+        Assert.Contains("La página original ha cambiado desde que se tradujo.", site.ReadOutput("es/index.html"));
+    }
+
+    [Fact]
+    public async Task A_plain_page_translation_without_updated_is_a_warning_and_one_with_it_follows_an_original_never_marked_updated()
+    {
+        using var site = NewSite();
+        site.Write("about.md", "---\ntitle: About\n---\n\nAbout the guide.\n");
+        site.Write("about.es.md", "---\ntitle: Acerca de\n---\n\nSobre la guía.\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1705 about.es.md:1:1", site.DescribeRelative(d));
+        Assert.Contains("this translation has no 'updated' date, so no one can tell whether it follows about.md", d.Message);
+
+        site.Write("about.es.md", "---\ntitle: Acerca de\nupdated: 2026-02-01\n---\n\nSobre la guía.\n");
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+        Assert.DoesNotContain("La página original ha cambiado", site.ReadOutput("es/about/index.html"));
+    }
+
+    [Fact]
+    public async Task A_translated_exercise_or_page_keeps_its_own_review_so_the_page_does_not_say_unreviewed()
+    {
+        using var site = NewSite();
+        site.Write("exercises/heel-raises.es.md", SpanishExercise.Replace("updated: 2026-02-01", "updated: 2026-02-01\nreviewed:\n  by: Dra. Prueba, fisioterapeuta\n  on: 2026-02-03"));
+        site.Write("index.es.md", "---\ntitle: Inicio\nupdated: 2026-02-01\nreviewed:\n  by: Dra. Prueba\n  on: 2026-02-03\n---\n\nLee [el artículo](articles/sample.md).\n");
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var exercise = site.ReadOutput("es/exercises/heel-raises/index.html");
+        Assert.DoesNotContain("Esta traducción aún no la ha revisado", exercise);
+        Assert.Contains("Revisado por un profesional de la salud el <time datetime=\"2026-02-03\">", exercise);
+        Assert.DoesNotContain("translation-note", site.ReadOutput("es/index.html"));
     }
 
     [Fact]
