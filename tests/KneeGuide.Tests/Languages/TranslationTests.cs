@@ -390,6 +390,8 @@ public sealed class TranslationTests
             ("original's date", () => site.Write("articles/sample.md", TestSite.SampleArticle.Replace("2026-01-15", "2026-03-01"))),
             ("original exercise's steps", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("Stand tall.", "Stand up tall."))),
             ("original exercise's reps", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("\"10-15\"", "\"8-12\""))),
+            ("original exercise's updated (the translation falls behind)", () => site.Write("exercises/heel-raises.md", site.ReadInput("exercises/heel-raises.md").Replace("image: knee.svg", "image: knee.svg\nupdated: 2026-03-01"))),
+            ("translated exercise's review", () => site.Write("exercises/heel-raises.es.md", SpanishExercise.Replace("updated: 2026-02-01", "updated: 2026-02-01\nreviewed:\n  by: Dra. Prueba\n  on: 2026-02-03"))),
             ("translated exercise's frequency", () => site.Write("exercises/heel-raises.es.md", SpanishExercise.Replace("a diario", "dos veces al día"))),
             ("new translation", () => site.Write("mobility/mobility-basics.es.md", "---\ntitle: Movilidad\ndescription: Movilidad para las pruebas.\n---\n\n## Caderas\n\nMueve las caderas.\n")),
             ("deleted translation", () => site.Delete("articles/sample.ar.md")),
