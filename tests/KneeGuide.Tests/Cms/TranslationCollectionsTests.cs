@@ -176,6 +176,22 @@ public sealed class TranslationCollectionsTests
         Assert.Contains("Texto de frequency", page);
     }
 
+    /// <summary>
+    /// The default language's exercise picker also offers translations (Decap lists every .md of the
+    /// folder); one picked there (its slug is heel-raises.es) is an error at its line, as the guide says.
+    /// </summary>
+    [Fact]
+    public async Task A_translation_picked_as_an_originals_exercise_is_an_error_at_its_line()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", site.ReadInput("site.yml") + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n");
+        site.Write("exercises/heel-raises.es.md", "---\ntitle: Elevaciones de talón\nsummary: Fortalece las pantorrillas.\n---\n");
+        site.Write("articles/sample.md", TestSite.SampleArticle.Replace("exercises: [heel-raises]", "exercises: [heel-raises.es]"));
+        var result = await site.BuildAsync();
+        Assert.False(result.Published);
+        Assert.Contains("KG1203 articles/sample.md:6:13", result.Diagnostics.Select(site.DescribeRelative));
+    }
+
     /// <summary>A value for a field, by its widget, as Decap's YAML writer would put it.</summary>
     private static string Yaml(YamlMappingNode field, string indent)
     {
