@@ -145,6 +145,7 @@ public sealed class WebEditorTests(SiteFixture fixture) : IAsyncLifetime
     /// its form only the words (no sets, reps, side: they are the original's), its title changed and
     /// saved. The file written is heel-raises.es.md beside the untouched original, with only the keys
     /// of a translation, and the site builds without errors with the new title on the Spanish page.
+    /// The English list shows the translation as well, and its filter leaves it out.
     /// </summary>
     [Fact]
     public async Task A_translation_opened_in_its_languages_collection_is_saved_with_only_its_words()
@@ -184,6 +185,14 @@ public sealed class WebEditorTests(SiteFixture fixture) : IAsyncLifetime
         await Expect(editor.GetByText(new Regex("entry saved", RegexOptions.IgnoreCase)).First).ToBeVisibleAsync();
         await Expect(spanish.Locator("h1")).ToContainTextAsync("Elevaciones de talón con una pierna");
         await Expect(spanish.Locator("#kneeguide-preview-errors")).ToHaveCountAsync(0);
+
+        // The English list shows the translation too (Decap lists every .md file of the folder); its filter leaves it out.
+        await editor.GotoAsync(origin + "/admin/#/collections/exercises");
+        await Expect(editor.GetByText("Elevaciones de talón con una pierna").First).ToBeVisibleAsync();
+        await editor.GetByText("Filter by", new() { Exact = true }).ClickAsync();
+        await editor.GetByText("Only English, no translations").ClickAsync();
+        await Expect(editor.GetByText("Elevaciones de talón con una pierna")).ToHaveCountAsync(0);
+        await Expect(editor.GetByText("Single-leg heel raises").First).ToBeVisibleAsync();
 
         // What the editor wrote: the translation's keys only, beside the original it left alone.
         Assert.Equal(await File.ReadAllBytesAsync(original), await File.ReadAllBytesAsync(Path.Combine(Input, "exercises", "heel-raises.md")));
