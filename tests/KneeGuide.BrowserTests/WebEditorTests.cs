@@ -27,10 +27,13 @@ public sealed class WebEditorTests(SiteFixture fixture) : IAsyncLifetime
 
     private string Input => Path.Combine(_root, "input");
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The clinic's site (changed by <paramref name="prepare"/>) and the CMS bundle, as npm ci leaves it beside the input folder, in a temporary folder, served by `serve`.</summary>
+    private async Task StartAsync(Action<string>? prepare = null)
     {
-        // The clinic's site and the CMS bundle (as npm ci leaves it beside the input folder), in a temporary folder.
         Copy(Path.Combine(SiteFixture.RepositoryRoot, "input"), Input);
+        prepare?.Invoke(Input);
         var bundle = CmsBundle.Find(SiteFixture.RepositoryRoot)
             ?? throw new InvalidOperationException($"The web editor test needs the CMS bundle: run 'npm ci' in {SiteFixture.RepositoryRoot} (.ci/run does)");
         var dist = Path.Combine(_root, CmsBundle.Folder);
@@ -53,29 +56,12 @@ public sealed class WebEditorTests(SiteFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_new_exercise_made_in_the_form_is_saved_into_input_builds_and_is_in_the_library()
     {
+        await StartAsync();
         SetDefaultExpectTimeout(30_000); // the CMS bundle takes several seconds to start on a busy machine
         var origin = _server!.Url.TrimEnd('/');
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        context.SetDefaultTimeout(30_000);
         var offMachine = new List<string>();
         var violations = new List<string>();
-        await context.RouteAsync("**/*", async route =>
-        {
-            var url = route.Request.Url;
-            if (url.StartsWith(origin + "/", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal))
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            lock (offMachine)
-            {
-                offMachine.Add(url);
-            }
-
-            await route.AbortAsync();
-        });
-        await context.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.log('CSP violation: ' + e.effectiveDirective + ' ' + e.blockedURI));");
+        var context = await NewContextAsync(origin, offMachine);
 
         // The library, open in its own tab: it reloads by itself after each rebuild.
         var library = await context.NewPageAsync();
@@ -152,6 +138,101 @@ public sealed class WebEditorTests(SiteFixture fixture) : IAsyncLifetime
         Assert.Empty(violations);
         Assert.Empty(offMachine);
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The clinic's site in English and Spanish: the Spanish of heel raises opened in "Exercises (Español)",
+    /// its form only the words (no sets, reps, side: they are the original's), its title changed and
+    /// saved. The file written is heel-raises.es.md beside the untouched original, with only the keys
+    /// of a translation, and the site builds without errors with the new title on the Spanish page.
+    /// The English list shows the translation as well, and its filter leaves it out.
+    /// </summary>
+    [Fact]
+    public async Task A_translation_opened_in_its_languages_collection_is_saved_with_only_its_words()
+    {
+        var original = Path.Combine(SiteFixture.RepositoryRoot, "input", "exercises", "heel-raises.md");
+        // The clinic's own site is in English and Spanish (input/site.yml), heel raises translated.
+        await StartAsync();
+        SetDefaultExpectTimeout(30_000);
+        var origin = _server!.Url.TrimEnd('/');
+        var offMachine = new List<string>();
+        var context = await NewContextAsync(origin, offMachine);
+
+        // The Spanish page, open in its own tab: it reloads by itself after each rebuild.
+        var spanish = await context.NewPageAsync();
+        await spanish.GotoAsync(origin + "/es/exercises/heel-raises/");
+        await Expect(spanish.Locator("h1")).ToContainTextAsync("Elevaciones de talón a una pierna");
+
+        var editor = await context.NewPageAsync();
+        await editor.GotoAsync(origin + "/admin/");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+        await Expect(editor.GetByText("Exercises (Español)").First).ToBeVisibleAsync();
+        await editor.GotoAsync(origin + "/admin/#/collections/exercises-es/entries/heel-raises");
+        var title = editor.Locator("[id^='title-field']");
+        await Expect(title).ToHaveValueAsync("Elevaciones de talón a una pierna");
+        await Expect(editor.Locator("[id^='frequency-field']")).ToHaveValueAsync("3 veces por semana");
+        await Expect(editor.Locator("[id^='sets-field']")).ToHaveCountAsync(0);
+        await Expect(editor.Locator("[id^='targets-field']")).ToHaveCountAsync(0);
+
+        await title.FillAsync("Elevaciones de talón con una pierna");
+        await PublishAsync(editor);
+        await Expect(editor.GetByText(new Regex("entry saved", RegexOptions.IgnoreCase)).First).ToBeVisibleAsync();
+        await Expect(spanish.Locator("h1")).ToContainTextAsync("Elevaciones de talón con una pierna");
+        await Expect(spanish.Locator("#kneeguide-preview-errors")).ToHaveCountAsync(0);
+
+        // The English list shows the translation too (Decap lists every .md file of the folder); its filter leaves it out.
+        await editor.GotoAsync(origin + "/admin/#/collections/exercises");
+        await Expect(editor.GetByText("Elevaciones de talón con una pierna").First).ToBeVisibleAsync();
+        await editor.GetByText("Filter by", new() { Exact = true }).ClickAsync();
+        await editor.GetByText("Only English, no translations").ClickAsync();
+        await Expect(editor.GetByText("Elevaciones de talón con una pierna")).ToHaveCountAsync(0);
+        await Expect(editor.GetByText("Single-leg heel raises").First).ToBeVisibleAsync();
+
+        // What the editor wrote: the translation's keys only, beside the original it left alone.
+        Assert.Equal(await File.ReadAllBytesAsync(original), await File.ReadAllBytesAsync(Path.Combine(Input, "exercises", "heel-raises.md")));
+        var saved = await File.ReadAllTextAsync(Path.Combine(Input, "exercises", "heel-raises.es.md"));
+        var frontMatter = saved.Split("---\n")[1];
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(frontMatter));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+        var keys = root.Children.Keys.Select(k => k.ToString()).ToList();
+        Assert.Equal("Elevaciones de talón con una pierna", root["title"].ToString());
+        Assert.Subset(KneeGuide.Site.Content.Translations.KeysOf(typeof(KneeGuide.Site.Content.ExerciseTranslationFrontMatter)).ToHashSet(), keys.ToHashSet());
+        Assert.Equal(["frequency"], ((YamlDotNet.RepresentationModel.YamlMappingNode)root["dosage"]).Children.Keys.Select(k => k.ToString()));
+        Assert.DoesNotContain("\"\"", frontMatter);
+
+        var output = Path.Combine(_root, "output");
+        var built = await SiteBuilder.BuildAsync(new BuildOptions(Input, output, Path.Combine(SiteFixture.RepositoryRoot, "theme")));
+        Assert.True(built.Published, string.Join("\n", built.Diagnostics));
+        Assert.DoesNotContain(built.Diagnostics, d => d.Severity == KneeGuide.Core.Severity.Error);
+        Assert.Contains("Elevaciones de talón con una pierna", await File.ReadAllTextAsync(Path.Combine(output, "es", "exercises", "heel-raises", "index.html")));
+        Assert.Empty(offMachine);
+        await context.CloseAsync();
+    }
+
+    /// <summary>A browser context that lets through only this machine's preview, data: and blob: URLs (the others are recorded and refused).</summary>
+    private async Task<IBrowserContext> NewContextAsync(string origin, List<string> offMachine)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        context.SetDefaultTimeout(30_000);
+        await context.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (url.StartsWith(origin + "/", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            lock (offMachine)
+            {
+                offMachine.Add(url);
+            }
+
+            await route.AbortAsync();
+        });
+        await context.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.log('CSP violation: ' + e.effectiveDirective + ' ' + e.blockedURI));");
+        return context;
     }
 
     private static async Task PublishAsync(IPage editor)

@@ -26,8 +26,8 @@ public static class CmsConfig
 
     /// <summary>
     /// The collections of the form, in the order the editor sees them. Each is one folder of one
-    /// content kind or one file; a second language (structure: multiple_files) is added here per
-    /// collection as an <c>i18n</c> block, with the site's languages.
+    /// content kind or one file, in the site's default language; a site with more languages gets a
+    /// collection of translations per folder and language as well (<see cref="FolderCollectionsFor"/>).
     /// </summary>
     public static IReadOnlyList<CmsCollection> Collections { get; } =
     [
@@ -37,6 +37,49 @@ public static class CmsConfig
         new("site", "Site settings", "Site settings", ContentKind.SiteConfig, typeof(SiteConfig), File: "site.yml"),
         new("credits", "Image credits", "Image credits", ContentKind.Credits, typeof(CreditsFile), File: "images/credits.yml"),
     ];
+
+    /// <summary>
+    /// The folder collections of a site's form: each folder in the default language, then, for each
+    /// other language of site.yml, the same folder's translations into it (<c>articles-es</c>,
+    /// "Articles (Español)"). Decap's own i18n cannot be used: its multiple_files structure puts the
+    /// locale in every file's name, the default's too (<c>x.en.md</c>), where KneeGuide's original is
+    /// <c>x.md</c> (docs/editor-guide.md, "Translating in the web editor"). A translations collection
+    /// lists only <c>x.&lt;code&gt;.md</c> (its extension is <c>&lt;code&gt;.md</c>, so the entry's slug is
+    /// the original's name) and its form is the translation model the build binds, so what it writes
+    /// is what the build reads.
+    /// </summary>
+    public static IReadOnlyList<CmsCollection> FolderCollectionsFor(SiteConfig site)
+    {
+        var folders = Collections.Where(c => c.Folder is not null).ToList();
+        var languages = site.AllLanguages;
+        if (languages.Count < 2)
+        {
+            return folders;
+        }
+
+        var originals = folders.Select(c => c with { Label = $"{c.Label} ({languages[0].Name})" });
+        var translations = languages.Skip(1).SelectMany(language => folders.Select(c => c with
+        {
+            Name = $"{c.Name}-{language.Code.Value}",
+            Label = $"{c.Label} ({language.Name})",
+            Singular = $"{c.Singular} ({language.Name})",
+            Model = Translations.ModelOf(c.Kind),
+            PreviewPath = $"{language.Code.Value}/{c.PreviewPath}",
+            Language = language.Code.Value,
+        }));
+        return [.. originals, .. translations];
+    }
+
+    /// <summary>
+    /// A key every original of this model has and no translation may have (an article's date, an
+    /// exercise's targets): the originals' collection offers a filter on it, because Decap lists
+    /// every .md file of the folder there, translations too.
+    /// </summary>
+    public static string OriginalOnlyKey(CmsCollection collection)
+    {
+        var translationKeys = Translations.KeysOf(Translations.ModelOf(collection.Kind));
+        return Members(collection.Model).First(m => YamlMemberRules.For(m.Property).Required && !translationKeys.Contains(m.Key)).Key;
+    }
 
     /// <summary>The folder of images, under the input folder: the media library and every image field.</summary>
     public const string ImagesFolder = "images";
@@ -79,21 +122,28 @@ public static class CmsConfig
         root.Add("slug", Map(("encoding", "ascii"), ("clean_accents", true), ("sanitize_replacement", "-")));
         var collections = new YamlSequenceNode();
         var fields = new FieldMaker(inputFolder, inUse ?? (_ => []));
-        foreach (var collection in Collections.Where(c => c.Folder is not null))
+        var languages = site.AllLanguages;
+        foreach (var collection in FolderCollectionsFor(site))
         {
             var node = Map(
                 ("name", collection.Name),
                 ("label", collection.Label),
                 ("label_singular", collection.Singular),
                 ("folder", $"{inputFolder}/{collection.Folder}"),
-                ("extension", "md"),
+                ("extension", collection.Extension),
                 ("format", "frontmatter"),
-                ("create", true),
+                // A new translation would be named after its translated title, not after its original.
+                ("create", collection.Language is null),
                 ("delete", true),
                 ("slug", "{{slug}}"),
                 ("preview_path", collection.PreviewPath!),
                 ("summary", "{{title}}"),
                 ("sortable_fields", new YamlSequenceNode(new YamlScalarNode("title"))));
+            if (collection.Language is null && languages.Count > 1)
+            {
+                node.Add("view_filters", new YamlSequenceNode(Map(("label", $"Only {languages[0].Name}, no translations"), ("field", OriginalOnlyKey(collection)), ("pattern", "."))));
+            }
+
             var list = fields.Of(collection.Model, parentOptional: false);
             list.Add(Map(("name", "body"), ("label", collection.Body!), ("widget", "markdown"), ("required", false)));
             node.Add("fields", list);
@@ -167,7 +217,8 @@ public static class CmsConfig
         {
             var fields = new YamlSequenceNode();
             var defaults = Activator.CreateInstance(model);
-            foreach (var (key, property) in Members(model))
+            // A translation's copy of an original's value (its dosage's numbers) is the original's to write.
+            foreach (var (key, property) in Members(model).Where(m => !m.Property.IsDefined(typeof(MatchesOriginalAttribute), inherit: false)))
             {
                 fields.Add(Field(key, property, defaults, parentOptional));
             }
@@ -373,8 +424,15 @@ public static class CmsConfig
     private static bool IsMap(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>);
 }
 
-/// <summary>One collection of the web editor: a folder of one kind of content, or one settings file.</summary>
-public sealed record CmsCollection(string Name, string Label, string Singular, ContentKind Kind, Type Model, string? Folder = null, string? File = null, string? Body = null, string? PreviewPath = null);
+/// <summary>
+/// One collection of the web editor: a folder of one kind of content, or one settings file; with a
+/// <see cref="Language"/>, that folder's translations into it (<c>x.es.md</c>, the translation model).
+/// </summary>
+public sealed record CmsCollection(string Name, string Label, string Singular, ContentKind Kind, Type Model, string? Folder = null, string? File = null, string? Body = null, string? PreviewPath = null, string? Language = null)
+{
+    /// <summary>How the collection's file names end: <c>md</c>, or <c>es.md</c> for translations into Spanish.</summary>
+    public string Extension => Language is null ? "md" : $"{Language}.md";
+}
 
 /// <summary>Where the web editor reads and writes, relative to the repository: <c>input/articles</c>, <c>input/images</c>, <c>input/site.yml</c>.</summary>
 public sealed record CmsLayout(string InputFolder, IReadOnlyList<string> Folders, string MediaFolder, IReadOnlyList<string> Files);

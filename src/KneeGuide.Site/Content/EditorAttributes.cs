@@ -45,3 +45,12 @@ public sealed class KeysFromAttribute(string property, params Type[] models) : A
     public IReadOnlyList<System.Reflection.PropertyInfo> Sources { get; } =
         [.. models.Select(m => m.GetProperty(property) ?? throw new ArgumentException($"{m.Name} has no property {property}"))];
 }
+
+/// <summary>
+/// A translation may repeat this value only as its original has it (a dosage's numbers), because a
+/// patient must get the same programme in every language: the build compares it with the original's
+/// property of the same name (KG1704), and the web editor leaves it out of the translation's form,
+/// so the value is written once, in the original.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MatchesOriginalAttribute : Attribute;

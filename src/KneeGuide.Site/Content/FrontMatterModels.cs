@@ -195,7 +195,7 @@ public sealed class PageTranslationFrontMatter
     [Required, Description("The page's title in this language.")]
     public string Title { get; init; } = "";
 
-    [Description("The description in this language.")]
+    [DataType(DataType.MultilineText), Description("The description in this language.")]
     public string? Description { get; init; }
 
     [Description("When the translation was last brought up to date with its original.")]
@@ -214,13 +214,13 @@ public sealed class ExerciseTranslationFrontMatter
     [Required, Description("The exercise's name in this language.")]
     public string Title { get; init; } = "";
 
-    [Required, Description("The summary in this language.")]
+    [Required, DataType(DataType.MultilineText), Description("The summary in this language.")]
     public string Summary { get; init; } = "";
 
-    [Description("The steps in this language, as many as the original's.")]
+    [DataType(DataType.MultilineText), Description("The steps in this language, as many as the original's.")]
     public IReadOnlyList<Located<string>> Steps { get; init; } = [];
 
-    [Description("The cautions in this language.")]
+    [DataType(DataType.MultilineText), Description("The cautions in this language.")]
     public IReadOnlyList<Located<string>> Cautions { get; init; } = [];
 
     [Description("Only frequency may be written in this language; sets, reps, hold_seconds and side, if given, must be the original's.")]
@@ -236,12 +236,16 @@ public sealed class ExerciseTranslationFrontMatter
 /// <summary>A translation's dosage: the frequency in its words; the numbers, if repeated, must be the original's.</summary>
 public sealed class TranslatedDosage
 {
+    [MatchesOriginal]
     public int? Sets { get; init; }
 
+    [MatchesOriginal]
     public string? Reps { get; init; }
 
+    [MatchesOriginal]
     public int? HoldSeconds { get; init; }
 
+    [MatchesOriginal]
     public Side? Side { get; init; }
 
     [Description("How often, in this language.")]

@@ -58,9 +58,9 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
                 if (translating is { } t)
                 {
                     var words = root is YamlDotNet.RepresentationModel.YamlMappingNode map
-                        ? Translations.WithoutOriginalKeys(map, ModelType(kind), TranslationType(kind), binder, t.Original, diagnostics)
+                        ? Translations.WithoutOriginalKeys(map, ModelType(kind), Translations.ModelOf(kind), binder, t.Original, diagnostics)
                         : root;
-                    var translated = binder.Bind(TranslationType(kind), words, "");
+                    var translated = binder.Bind(Translations.ModelOf(kind), words, "");
                     if (t.Model is ExerciseFrontMatter originalExercise && translated is ExerciseTranslationFrontMatter exerciseWords)
                     {
                         Translations.CheckDosage(originalExercise, exerciseWords, binder, display, diagnostics);
@@ -133,8 +133,6 @@ public sealed class ParseFrontMatter(SourceCatalog catalog, bool showDrafts = fa
         var model = root is null ? null : new YamlBinder(originalDisplay, 1, quiet).Bind(ModelType(kind), root, "");
         return model is null || quiet.HasErrors ? null : (code, original, model);
     }
-
-    internal static Type TranslationType(ContentKind kind) => kind == ContentKind.Exercise ? typeof(ExerciseTranslationFrontMatter) : typeof(PageTranslationFrontMatter);
 
     internal static Type ModelType(ContentKind kind) => kind switch
     {

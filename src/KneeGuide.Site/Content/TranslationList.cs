@@ -55,9 +55,9 @@ public static class TranslationList
             var binder = new YamlBinder(shown, 1, diagnostics);
             var root = Read(catalog, file, diagnostics);
             var words = root is YamlMappingNode map
-                ? Translations.WithoutOriginalKeys(map, ParseFrontMatter.ModelType(kind), ParseFrontMatter.TranslationType(kind), binder, named.Original, diagnostics)
+                ? Translations.WithoutOriginalKeys(map, ParseFrontMatter.ModelType(kind), Translations.ModelOf(kind), binder, named.Original, diagnostics)
                 : root;
-            if (words is not null && binder.Bind(ParseFrontMatter.TranslationType(kind), words, "") is { } translation)
+            if (words is not null && binder.Bind(Translations.ModelOf(kind), words, "") is { } translation)
             {
                 translated[(named.Original, named.Code)] = (shown, TranslationState.Of(original, translation));
             }

@@ -42,6 +42,12 @@ public static partial class Translations
     /// <summary>The URL of a page in a language: the default keeps the original's, the others go under /&lt;code&gt;/.</summary>
     public static string UrlIn(string? code, string originalUrl) => code is null ? originalUrl : "/" + code + originalUrl;
 
+    /// <summary>
+    /// The front matter model of a translation of a page of this kind: the one the build binds a
+    /// translation to, and the web editor's form for it (src/KneeGuide.Site/Cms/CmsConfig.cs).
+    /// </summary>
+    public static Type ModelOf(ContentKind kind) => kind == ContentKind.Exercise ? typeof(ExerciseTranslationFrontMatter) : typeof(PageTranslationFrontMatter);
+
     /// <summary>snake_case keys of a model's properties, as the binder reads them.</summary>
     public static IReadOnlySet<string> KeysOf(Type model) =>
         model.GetProperties().Select(p => Snake(p.Name)).ToHashSet(StringComparer.Ordinal);
@@ -128,19 +134,17 @@ public static partial class Translations
             return;
         }
 
-        var o = original.Dosage;
-        Check("sets", dosage.Sets, o.Sets);
-        Check("reps", dosage.Reps, o.Reps);
-        Check("hold_seconds", dosage.HoldSeconds, o.HoldSeconds);
-        Check("side", dosage.Side, o.Side);
-
-        void Check<T>(string key, T? given, T? expected)
+        // The values marked [MatchesOriginal] (sets, reps, hold_seconds, side): the web editor leaves the same ones out of the translation's form.
+        foreach (var property in typeof(TranslatedDosage).GetProperties().Where(p => p.IsDefined(typeof(MatchesOriginalAttribute), inherit: false)))
         {
+            var given = property.GetValue(dosage);
+            var expected = typeof(Dosage).GetProperty(property.Name)!.GetValue(original.Dosage);
             if (given is null || Equals(given, expected))
             {
-                return;
+                continue;
             }
 
+            var key = Snake(property.Name);
             var at = binder.ValueLocations.GetValueOrDefault("dosage." + key, binder.Locations.GetValueOrDefault("dosage", new SourceLocation(display, 1, 1)));
             var shown = expected is null ? "not given" : Show(expected);
             diagnostics.Add(Diagnostic.Error(ErrorCodes.TranslatedDosageDiffers, at, $"a translated dosage must match the original's: 'dosage.{key}' is {Show(given)} here but {shown} in the original, because a patient must get the same programme in every language. Remove it here (it comes from the original) or correct it"));
