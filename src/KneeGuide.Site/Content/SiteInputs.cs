@@ -120,6 +120,7 @@ public sealed class SiteInputs
             return config with { Languages = [] };
         }
 
+        CheckLanguageWords(config, kept, binder, diagnostics);
         var defaultCode = kept[0].Code.Value;
         if (binder.ValueLocations.TryGetValue("language", out var languageAt) && config.Language != defaultCode)
         {
@@ -128,6 +129,59 @@ public sealed class SiteInputs
 
         return config with { Languages = kept, Language = defaultCode };
     }
+
+    /// <summary>
+    /// Every language but the first has the site's words in it (a page in Spanish with an English
+    /// medical disclaimer or English navigation would be half a translation: an error, as a missing
+    /// theme string is, KG3003); the first language's words are site.yml's own, written once there.
+    /// </summary>
+    private static void CheckLanguageWords(SiteConfig config, IReadOnlyList<SiteLanguage> languages, YamlBinder binder, DiagnosticBag diagnostics)
+    {
+        var index = config.Languages.ToList();
+        foreach (var language in languages)
+        {
+            var at = $"languages[{index.IndexOf(language)}]";
+            var code = language.Code.Value;
+            var written = new (string Key, bool Given)[]
+            {
+                ("title", language.Title is not null), ("description", language.Description is not null), ("disclaimer", language.Disclaimer is not null),
+                ("nav", language.Nav.Count > 0), ("pain_rule_text", language.PainRuleText is not null), ("tags", language.Tags.Count > 0),
+            };
+            if (language == languages[0])
+            {
+                foreach (var (key, _) in written.Where(w => w.Given))
+                {
+                    var top = key == "pain_rule_text" ? "pain_rule.text" : key;
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, binder.Locations.GetValueOrDefault($"{at}.{key}", language.Code.Location),
+                        $"'{key}' of the first language ('{code}', the default) is site.yml's own '{top}': write it there and remove it here"));
+                }
+
+                continue;
+            }
+
+            var needed = new List<string>();
+            foreach (var (key, given) in written.Where(w => !w.Given && w.Key is "description" or "disclaimer" or "pain_rule_text" || (w.Key == "nav" && !w.Given && config.Nav.Count > 0)))
+            {
+                needed.Add(key);
+            }
+
+            foreach (var key in needed)
+            {
+                var english = key switch
+                {
+                    "description" => config.Description,
+                    "disclaimer" => config.Disclaimer,
+                    "pain_rule_text" => config.PainRule.Text,
+                    _ => string.Join(", ", config.Nav.Select(n => $"{n.Title} {n.Url.Value}")),
+                };
+                var example = key == "nav" ? $"nav: a list of {{ title, url }} with this language's addresses (/{code}/exercises/)" : $"{key}: in that language";
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, language.Code.Location,
+                    $"the language '{code}' has no '{key}', so its pages would show the default language's (\"{Shorten(english)}\"): add {example} under '- code: {code}' in languages"));
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "...";
 
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 && !value.Contains(' ');
