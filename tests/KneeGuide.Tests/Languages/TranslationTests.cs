@@ -10,7 +10,7 @@ namespace KneeGuide.Tests.Languages;
 /// </summary>
 public sealed class TranslationTests
 {
-    private const string Site = """
+    internal const string Site = """
         title: Test Guide
         base_url: https://test.example.org/
         description: A small site built by the tests.
@@ -41,7 +41,7 @@ public sealed class TranslationTests
                 url: /ar/exercises/
         """;
 
-    private const string SpanishArticle = """
+    internal const string SpanishArticle = """
         ---
         title: Artículo de prueba
         description: Un artículo para las pruebas.
@@ -81,7 +81,7 @@ public sealed class TranslationTests
         نص.
         """;
 
-    private static TestSite NewSite()
+    internal static TestSite NewSite()
     {
         var site = new TestSite();
         site.Write("site.yml", Site);
