@@ -122,7 +122,7 @@ public sealed class ViewModelFactory
             "progressions" => Progressions(name, reads),
             "tag" => Tag(name, reads, code),
             "related" => _index.BySource.GetValueOrDefault(name) is { } doc ? Related(doc, reads) : null,
-            "image" => Image(name, "", reads),
+            "image" => Image(name, "", reads, code),
             "exercises" => Exercises(reads, code),
             "articles" => Articles(reads, code),
             "mobility-pages" => MobilityPages(reads, code),
@@ -231,16 +231,18 @@ public sealed class ViewModelFactory
         }, ViewHashes.Of);
 
     /// <summary>An image file's view: its address, and its credit's title and caption when it has one.</summary>
-    public ImageView? Image(string? file, string fallbackAlt, ReadSet reads)
+    /// <param name="language">The language of the page showing it: the words of its credit line.</param>
+    public ImageView? Image(string? file, string fallbackAlt, ReadSet reads, string? language = null)
     {
         if (file is null)
         {
             return null;
         }
 
-        var image = Track(reads, "image:" + file, () => _inputs.Catalog.Contains("images/" + file) ? CreateImage(file, null) : null, ViewHashes.Of);
+        var code = Other(language);
+        var image = Track(reads, Key("image", code, file), () => _inputs.Catalog.Contains("images/" + file) ? CreateImage(file, null, code) : null, ViewHashes.Of);
         // The alt text is the credit's title, else the page's own words (not part of the fact).
-        return image is null || image.Title is not null ? image : CreateImage(file, fallbackAlt);
+        return image is null || image.Title is not null ? image : CreateImage(file, fallbackAlt, code);
     }
 
     /// <summary>Every published exercise's view, by title: the exercise library.</summary>
@@ -298,17 +300,25 @@ public sealed class ViewModelFactory
             Dosage = Dosage(fm.Dosage, StringsIn(code)),
             Steps = doc.Get<RenderedSteps>()?.Html ?? [],
             Cautions = fm.Cautions.Select(c => c.Value).ToList(),
-            Image = page.Image is { } image && _inputs.Catalog.Contains("images/" + image.Value) ? CreateImage(image.Value, fm.Title) : null,
-            Video = fm.Video is { } video ? CreateVideo(video.Value, fm.Title) : null,
+            Image = page.Image is { } image && _inputs.Catalog.Contains("images/" + image.Value) ? CreateImage(image.Value, fm.Title, code) : null,
+            Video = fm.Video is { } video ? CreateVideo(video.Value, fm.Title, code) : null,
         };
     }
 
     /// <param name="fallbackAlt">The alt text when the image's credit has no title.</param>
-    private ImageView CreateImage(string file, string? fallbackAlt)
+    /// <summary>The media markup's words in a language: the theme's strings.media, English without a theme.</summary>
+    private Media.MediaStrings MediaIn(string? code)
+    {
+        var strings = StringsIn(code);
+        return strings.Values.Count == 0 ? Media.MediaStrings.English
+            : new Media.MediaStrings(strings.Text("media.download_video"), strings.Text("media.plays_from"), strings.Text("media.video_credit")) { ImageCredit = strings.Text("media.image_credit") };
+    }
+
+    private ImageView CreateImage(string file, string? fallbackAlt, string? code)
     {
         _inputs.Credits.TryGetValue(file, out var credit);
         var alt = credit?.Title ?? fallbackAlt ?? "";
-        var view = new ImageView("/images/" + Uri.EscapeDataString(file), alt, credit?.Title, credit is null ? null : CreditHtml.Short(credit));
+        var view = new ImageView("/images/" + Uri.EscapeDataString(file), alt, credit?.Title, credit is null ? null : CreditHtml.Short(credit, MediaIn(code).ImageCredit));
         if (!_media.Images.TryGetValue(file, out var media))
         {
             return view;
@@ -324,17 +334,18 @@ public sealed class ViewModelFactory
     }
 
     /// <summary>An exercise's demonstration player; null when the clip cannot be shown (its errors are reported by the site index).</summary>
-    private VideoView? CreateVideo(string video, string title)
+    private VideoView? CreateVideo(string video, string title, string? code)
     {
+        var words = MediaIn(code);
         if (KneeGuide.Site.Links.UrlClassifier.Classify(video) == KneeGuide.Site.Links.UrlKind.External)
         {
             return Media.OnlineVideo.Parse(video, out _) is { } online
-                ? new VideoView(Media.MediaHtml.OnlineVideo(online, title, Media.MediaStrings.English), Online: true)
+                ? new VideoView(Media.MediaHtml.OnlineVideo(online, title, words), Online: true)
                 : null;
         }
 
         return _media.Videos.TryGetValue(video, out var clip) && clip.Captions.Count > 0 && _inputs.VideoCredits.TryGetValue(video, out var credit)
-            ? new VideoView(Media.MediaHtml.Video(clip, title, Media.MediaStrings.English) + "<p class=\"credit\">" + CreditHtml.Short(credit, Media.MediaStrings.English.VideoCredit) + "</p>", Online: false)
+            ? new VideoView(Media.MediaHtml.Video(clip, title, words) + "<p class=\"credit\">" + CreditHtml.Short(credit, words.VideoCredit) + "</p>", Online: false)
             : null;
     }
 
@@ -421,7 +432,7 @@ public sealed class ViewModelFactory
             TranslationUnreviewed = page.IsTranslation && page.Reviewed is null,
             Dir = code is null ? null : _inputs.Config.LanguageOf(code)?.Dir,
             Breadcrumbs = breadcrumbs,
-            Image = Image(page.Image?.Value, page.Title, reads),
+            Image = Image(page.Image?.Value, page.Title, reads, code),
             EmbedsVideo = (rendered?.EmbedsVideo ?? false) || (page.Kind == ContentKind.Exercise && ExerciseIn(page.Slug, page.Language, reads)?.Video?.Online == true),
             Exercise = page.Kind == ContentKind.Exercise ? ExerciseIn(page.Slug, page.Language, reads) : null,
             PlanUrl = sheetExercises.Count == 0 ? null : Translations.UrlIn(code, "/plan/") + "?e=" + string.Join(',', sheetExercises.Select(e => e.Id)),
