@@ -89,7 +89,7 @@ public sealed class TranslatedPagesTests
         // A page with no Spanish version is listed as the original, marked as English.
         var mobility = site.ReadOutput("es/mobility/index.html");
         Assert.Contains("<h1>Movilidad</h1>", mobility);
-        Assert.Contains("href=\"/mobility/mobility-basics/\" hreflang=\"en\" lang=\"en\">", mobility);
+        Assert.Contains("<li lang=\"en\"><a href=\"/mobility/mobility-basics/\" hreflang=\"en\">", mobility);
         Assert.Contains("<a href=\"/es/articles/sample/\">Artículo de prueba</a>", site.ReadOutput("es/articles/index.html"));
 
         var topics = site.ReadOutput("es/tags/index.html");
@@ -150,7 +150,7 @@ public sealed class TranslatedPagesTests
         {
             var page = site.ReadOutput("es/articles/sample/index.html");
             Assert.Contains("<h2 id=\"related-heading\">Relacionado</h2>", page);
-            Assert.Contains("<a href=\"/articles/other/\" hreflang=\"en\" lang=\"en\">Other article</a>", page);
+            Assert.Contains("<li lang=\"en\"><a href=\"/articles/other/\" hreflang=\"en\">Other article</a>", page);
         }
 
         using (var site = await BuiltAsync(s => s.Write("articles/other.md", other).Write("articles/other.es.md", "---\ntitle: Otro artículo\nupdated: 2026-02-01\n---\n\nTexto.\n")))
