@@ -42,6 +42,19 @@ public sealed class LanguageTests(LanguagesSiteFixture site)
     }
 
     [Fact]
+    public async Task The_programme_builder_in_another_language_shows_its_exercises_and_words()
+    {
+        var (page, errors) = await site.NewPageAsync();
+        await page.GotoAsync("/es/plan/?e=glute-bridges");
+        var item = page.Locator("#plan-list li").First;
+        await Expect(item.Locator(".plan-item-title a")).ToHaveTextAsync("1. Puente de glúteos");
+        await Expect(item.Locator(".plan-item-title a")).ToHaveAttributeAsync("href", "/es/exercises/glute-bridges/");
+        await Expect(item.Locator("[data-for=sets]")).ToHaveTextAsync("Series");
+        await Expect(page.Locator(".sheet-exercise[data-id=glute-bridges] [data-dose]")).ToContainTextAsync("repeticiones");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_right_to_left_page_is_laid_out_from_the_right()
     {
         var (page, errors) = await site.NewPageAsync(1280, 900);

@@ -53,6 +53,18 @@ public sealed class LanguagesSiteFixture : SiteFixture
 
             Un texto corto.
             """);
+        File.WriteAllText(Path.Combine(_input, "exercises", "glute-bridges.es.md"), """
+            ---
+            title: Puente de glúteos
+            summary: Fortalece los glúteos.
+            steps:
+              - Túmbate boca arriba.
+              - Sube la cadera.
+            updated: 2026-12-01
+            ---
+
+            Notas.
+            """);
         File.WriteAllText(Path.Combine(_input, "articles", "runners-knee.ar.md"), """
             ---
             title: ركبة العداء
