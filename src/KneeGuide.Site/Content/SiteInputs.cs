@@ -142,14 +142,19 @@ public sealed class SiteInputs
         {
             var at = $"languages[{index.IndexOf(language)}]";
             var code = language.Code.Value;
-            var written = new (string Key, bool Given)[]
+            // Each word: its key, whether this entry writes it, and the default language's (null: optional).
+            var words = new (string Key, bool Given, string? Default)[]
             {
-                ("title", language.Title is not null), ("description", language.Description is not null), ("disclaimer", language.Disclaimer is not null),
-                ("nav", language.Nav.Count > 0), ("pain_rule_text", language.PainRuleText is not null), ("tags", language.Tags.Count > 0),
+                ("title", language.Title is not null, null),
+                ("description", language.Description is not null, config.Description),
+                ("disclaimer", language.Disclaimer is not null, config.Disclaimer),
+                ("nav", language.Nav.Count > 0, config.Nav.Count > 0 ? string.Join(", ", config.Nav.Select(n => $"{n.Title} {n.Url.Value}")) : null),
+                ("pain_rule_text", language.PainRuleText is not null, config.PainRule.Text),
+                ("tags", language.Tags.Count > 0, null),
             };
             if (language == languages[0])
             {
-                foreach (var (key, _) in written.Where(w => w.Given))
+                foreach (var (key, _, _) in words.Where(w => w.Given))
                 {
                     var top = key == "pain_rule_text" ? "pain_rule.text" : key;
                     diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, binder.Locations.GetValueOrDefault($"{at}.{key}", language.Code.Location),
@@ -159,24 +164,11 @@ public sealed class SiteInputs
                 continue;
             }
 
-            var needed = new List<string>();
-            foreach (var (key, given) in written.Where(w => !w.Given && w.Key is "description" or "disclaimer" or "pain_rule_text" || (w.Key == "nav" && !w.Given && config.Nav.Count > 0)))
+            foreach (var (key, _, shown) in words.Where(w => !w.Given && w.Default is not null))
             {
-                needed.Add(key);
-            }
-
-            foreach (var key in needed)
-            {
-                var english = key switch
-                {
-                    "description" => config.Description,
-                    "disclaimer" => config.Disclaimer,
-                    "pain_rule_text" => config.PainRule.Text,
-                    _ => string.Join(", ", config.Nav.Select(n => $"{n.Title} {n.Url.Value}")),
-                };
                 var example = key == "nav" ? $"nav: a list of {{ title, url }} with this language's addresses (/{code}/exercises/)" : $"{key}: in that language";
                 diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, language.Code.Location,
-                    $"the language '{code}' has no '{key}', so its pages would show the default language's (\"{Shorten(english)}\"): add {example} under '- code: {code}' in languages"));
+                    $"the language '{code}' has no '{key}', so its pages would show the default language's (\"{Shorten(shown!)}\"): add {example} under '- code: {code}' in languages"));
             }
         }
     }
