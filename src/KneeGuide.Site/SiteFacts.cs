@@ -21,6 +21,9 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
     private ViewModelFactory? _views;
     private bool _viewsUnchanged;
 
+    /// <summary>The theme this build renders with (its words, by language, are in the views).</summary>
+    public ThemeTemplates Theme => theme;
+
     public const string ConfigKey = "config";
     public const string ThemeKey = "theme";
 

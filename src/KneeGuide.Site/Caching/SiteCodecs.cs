@@ -51,10 +51,11 @@ public static class SiteCodecs
         w.WriteString(g.ParentUrl);
         w.WriteString(g.List);
         w.WriteString(g.Tag);
+        w.WriteString(g.Language);
     }
 
     private static GeneratedPage ReadGenerated(CacheReader r) =>
-        new(r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadString(), r.ReadString(), r.ReadRequiredString(), r.ReadString());
+        new(r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadString(), r.ReadString(), r.ReadRequiredString(), r.ReadString(), r.ReadString());
 
     private static void WritePage(CacheWriter w, ContentPage p)
     {

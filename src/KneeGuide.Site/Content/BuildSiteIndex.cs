@@ -154,7 +154,8 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
         };
         // The views of this index answer what pages read of each other: every cached page's check in
         // the PostProcess phase asks them.
-        context.GetService<SiteFacts>().Attach(new Templates.ViewModelFactory(inputs, index, media), ViewEpoch(all, media), context.GetService<BuildCache>());
+        var facts = context.GetService<SiteFacts>();
+        facts.Attach(new Templates.ViewModelFactory(inputs, index, media, facts.Theme.Strings), ViewEpoch(all, media, facts.Theme.Hash), context.GetService<BuildCache>());
         return Task.FromResult<IReadOnlyList<Document>>([new Document(null, null).With(index)]);
 
         bool CheckImage(string file, SourceLocation at, DiagnosticBag bag)
@@ -174,10 +175,11 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
     /// A hash of everything the views read of pages (see <see cref="SiteFacts.Attach"/>): each page's
     /// facts as the cache hashed them (not its rendered body), the credits and the image files.
     /// </summary>
-    private UInt128 ViewEpoch(IReadOnlyList<Document> all, Media.MediaLibrary media)
+    /// <param name="theme">The theme's hash: views hold its words (a dose, a breadcrumb) as site.yml's (tag titles, a language's nav).</param>
+    private UInt128 ViewEpoch(IReadOnlyList<Document> all, Media.MediaLibrary media, UInt128 theme)
     {
         Type[] read = [typeof(ContentPage), typeof(BodyFacts), typeof(RenderedSteps), typeof(ArticleFrontMatter), typeof(ExerciseFrontMatter), typeof(PageFrontMatter)];
-        var hash = new ContentHash.Builder();
+        var hash = new ContentHash.Builder().Add(theme).Add(inputs.ConfigHash);
         foreach (var doc in all)
         {
             hash.Add(doc.Source);

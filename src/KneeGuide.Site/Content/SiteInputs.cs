@@ -120,6 +120,7 @@ public sealed class SiteInputs
             return config with { Languages = [] };
         }
 
+        CheckLanguageWords(config, kept, binder, diagnostics);
         var defaultCode = kept[0].Code.Value;
         if (binder.ValueLocations.TryGetValue("language", out var languageAt) && config.Language != defaultCode)
         {
@@ -128,6 +129,51 @@ public sealed class SiteInputs
 
         return config with { Languages = kept, Language = defaultCode };
     }
+
+    /// <summary>
+    /// Every language but the first has the site's words in it (a page in Spanish with an English
+    /// medical disclaimer or English navigation would be half a translation: an error, as a missing
+    /// theme string is, KG3003); the first language's words are site.yml's own, written once there.
+    /// </summary>
+    private static void CheckLanguageWords(SiteConfig config, IReadOnlyList<SiteLanguage> languages, YamlBinder binder, DiagnosticBag diagnostics)
+    {
+        var index = config.Languages.ToList();
+        foreach (var language in languages)
+        {
+            var at = $"languages[{index.IndexOf(language)}]";
+            var code = language.Code.Value;
+            // Each word: its key, whether this entry writes it, and the default language's (null: optional).
+            var words = new (string Key, bool Given, string? Default)[]
+            {
+                ("title", language.Title is not null, null),
+                ("description", language.Description is not null, config.Description),
+                ("disclaimer", language.Disclaimer is not null, config.Disclaimer),
+                ("nav", language.Nav.Count > 0, config.Nav.Count > 0 ? string.Join(", ", config.Nav.Select(n => $"{n.Title} {n.Url.Value}")) : null),
+                ("pain_rule_text", language.PainRuleText is not null, config.PainRule.Text),
+                ("tags", language.Tags.Count > 0, null),
+            };
+            if (language == languages[0])
+            {
+                foreach (var (key, _, _) in words.Where(w => w.Given))
+                {
+                    var top = key == "pain_rule_text" ? "pain_rule.text" : key;
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.InvalidValue, binder.Locations.GetValueOrDefault($"{at}.{key}", language.Code.Location),
+                        $"'{key}' of the first language ('{code}', the default) is site.yml's own '{top}': write it there and remove it here"));
+                }
+
+                continue;
+            }
+
+            foreach (var (key, _, shown) in words.Where(w => !w.Given && w.Default is not null))
+            {
+                var example = key == "nav" ? $"nav: a list of {{ title, url }} with this language's addresses (/{code}/exercises/)" : $"{key}: in that language";
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, language.Code.Location,
+                    $"the language '{code}' has no '{key}', so its pages would show the default language's (\"{Shorten(shown!)}\"): add {example} under '- code: {code}' in languages"));
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "...";
 
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 && !value.Contains(' ');

@@ -66,6 +66,10 @@ public sealed record SiteConfig
     /// <summary>The declared language with this code, or null.</summary>
     public SiteLanguage? LanguageOf(string code) => AllLanguages.FirstOrDefault(l => l.Code.Value == code);
 
+    /// <summary>The title readers of a language see for a tag: that language's <c>tags:</c>, else <see cref="TagTitle(string)"/>.</summary>
+    public string TagTitle(string slug, string? language) =>
+        language is not null && LanguageOf(language) is { } l && l.Tags.TryGetValue(slug, out var title) && title.Length > 0 ? title : TagTitle(slug);
+
     /// <summary>The title readers see for a tag: site.yml's <c>tags:</c> map, else the slug with spaces and a capital.</summary>
     public string TagTitle(string slug) =>
         Tags.TryGetValue(slug, out var title) && title.Length > 0 ? title
@@ -87,6 +91,28 @@ public sealed class SiteLanguage
     [RegularExpression("^(ltr|rtl)$", ErrorMessage = "must be ltr (left to right, the default) or rtl (right to left, e.g. Arabic)")]
     [Description("Direction of the writing: ltr (default) or rtl (right to left).")]
     public string Dir { get; init; } = "ltr";
+
+    // The site's own words in this language (Hugo's languages.<code>.params and menus): the first
+    // language's are site.yml's title, description, disclaimer, nav, tags and pain_rule.text.
+
+    [Description("The site's title in this language (every language but the first; default: the site's title, a name that often stays the same).")]
+    public string? Title { get; init; }
+
+    [Description("The one-sentence description of the site in this language (required for every language but the first).")]
+    public string? Description { get; init; }
+
+    [DataType(DataType.MultilineText), Description("The medical disclaimer in this language, shown on every page in it (required for every language but the first).")]
+    public string? Disclaimer { get; init; }
+
+    [Description("The header navigation of this language's pages: a list of { title, url }, with this language's addresses (/es/exercises/); required for every language but the first when site.yml has nav.")]
+    public IReadOnlyList<NavItem> Nav { get; init; } = [];
+
+    [Description("The pain-monitoring rule in this language, printed under the pain scale of this language's home exercise sheets (required for every language but the first).")]
+    public string? PainRuleText { get; init; }
+
+    [Description("Tag titles in this language: a map from tag slug to title. A tag not listed shows the site's own title for it (tags:).")]
+    [KeysFrom(nameof(ArticleFrontMatter.Tags), typeof(ArticleFrontMatter), typeof(ExerciseFrontMatter))]
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The language's code.</summary>
     public override string ToString() => Code.Value;

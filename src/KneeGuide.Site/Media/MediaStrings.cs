@@ -6,6 +6,9 @@ namespace KneeGuide.Site.Media;
 /// </summary>
 public sealed record MediaStrings(string DownloadVideo, string PlaysFrom, string VideoCredit)
 {
+    /// <summary>The label of an image's credit line ("Image: author, licence").</summary>
+    public string ImageCredit { get; init; } = "Image";
+
     public static MediaStrings English { get; } = new(
         DownloadVideo: "Download the video",
         PlaysFrom: "Plays from {0} when you press play; nothing loads from {0} before that.",

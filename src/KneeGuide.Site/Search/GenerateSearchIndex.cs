@@ -124,7 +124,7 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
 
         var builder = new SearchEntryBuilder(pool);
         var views = context.GetService<SiteFacts>().Views;
-        foreach (var source in GeneratedPageSearch.Sources(GeneratePages.List(index, context.GetService<SiteInputs>().Config), views))
+        foreach (var source in GeneratedPageSearch.Sources(GeneratePages.List(views), views))
         {
             var (postings, file, shards) = builder.Build(analyzer, source);
             entries.Add(new Entry(source.Url, () => postings, shards, ContentHash.Of(file.Json), () => file.Json));

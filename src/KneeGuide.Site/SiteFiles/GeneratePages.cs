@@ -7,41 +7,66 @@ namespace KneeGuide.Site.SiteFiles;
 
 /// <summary>
 /// A page no editor writes: the exercise library, a section list, the topics, a topic's page, the
-/// credits page, the search page or 404.html. What it lists is read when it is rendered
-/// (<see cref="RenderGeneratedPage"/>), so the cache re-renders it only when that changed.
+/// credits page, the search page or 404.html, in the default language or, under /&lt;code&gt;/, in
+/// another. What it lists is read when it is rendered (<see cref="RenderGeneratedPage"/>), so the
+/// cache re-renders it only when that changed.
 /// </summary>
-/// <param name="List">What the page lists: "library", "articles", "mobility", "tags", "tag", "credits" or "none".</param>
+/// <param name="List">What the page lists: "library", "articles", "mobility", "tags", "tag", "credits", "plan" or "none".</param>
 /// <param name="Tag">The tag, for a tag page.</param>
-public sealed record GeneratedPage(string Layout, string Title, string Url, string Description, string? ParentTitle, string? ParentUrl, string List, string? Tag = null);
+/// <param name="Language">The page's language code; null in the default language.</param>
+public sealed record GeneratedPage(string Layout, string Title, string Url, string Description, string? ParentTitle, string? ParentUrl, string List, string? Tag = null, string? Language = null)
+{
+    /// <summary>The pages made in the default language only: one credits page, and the one 404.html Netlify serves.</summary>
+    public bool DefaultLanguageOnly => Layout is "credits" or "404";
 
-/// <summary>PostProcess phase: one document per generated page, to be rendered by <see cref="RenderGeneratedPage"/>.</summary>
+    /// <summary>The default language's address of this page (/exercises/ for /es/exercises/).</summary>
+    public string DefaultUrl => Language is null ? Url : Url[(Language.Length + 1)..];
+}
+
+/// <summary>PostProcess phase: one document per generated page in every language, to be rendered by <see cref="RenderGeneratedPage"/>.</summary>
 public sealed class GeneratePages : IModule
 {
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
-        IReadOnlyList<Document> documents = List(PageRendererFactory.Index(context), context.GetService<SiteInputs>().Config)
+        IReadOnlyList<Document> documents = All(context.GetService<SiteFacts>().Views)
             .Select(p => new Document(null, p.Url.EndsWith('/') ? ContentPaths.DestinationOf(p.Url) : p.Url.TrimStart('/')).With(p))
             .ToList();
         return Task.FromResult(documents);
     }
 
-    /// <summary>Every page the build makes for this site index, in a stable order (search indexes them too).</summary>
-    public static IReadOnlyList<GeneratedPage> List(SiteIndex index, SiteConfig config)
+    /// <summary>Every generated page of every declared language, the default's first.</summary>
+    public static IReadOnlyList<GeneratedPage> All(ViewModelFactory views) =>
+        views.Config.AllLanguages.SelectMany(l => List(views, l.Code.Value)).ToList();
+
+    /// <summary>
+    /// Every page the build makes in a language (the default for null), in a stable order (search
+    /// indexes them too); titles and descriptions are the theme's words in that language (strings.pages).
+    /// </summary>
+    public static IReadOnlyList<GeneratedPage> List(ViewModelFactory views, string? language = null)
     {
+        var code = views.Other(language);
+        var strings = views.StringsIn(code);
+        string Text(string key) => strings.Text("pages." + key);
+        string Url(string url) => Translations.UrlIn(code, url);
+        var topics = Text("tags_title");
         var pages = new List<GeneratedPage>
         {
-            new("library", "Exercise library", "/exercises/", "Every exercise in the guide, with its dosage, what it works and what you need.", null, null, "library"),
-            new("section", "Articles", "/articles/", "Articles about knee pain and how to manage it.", null, null, "articles"),
-            new("section", "Mobility", "/mobility/", "Mobility routines and guides.", null, null, "mobility"),
-            new("tags", "Topics", "/tags/", "Every topic in the guide.", null, null, "tags"),
+            new("library", Text("library_title"), Url("/exercises/"), Text("library_description"), null, null, "library"),
+            new("section", Text("articles_title"), Url("/articles/"), Text("articles_description"), null, null, "articles"),
+            new("section", Text("mobility_title"), Url("/mobility/"), Text("mobility_description"), null, null, "mobility"),
+            new("tags", topics, Url("/tags/"), Text("tags_description"), null, null, "tags"),
         };
-        pages.AddRange(index.Tags.Keys.Order(StringComparer.Ordinal).Select(tag =>
-            new GeneratedPage("tag", $"Topic: {config.TagTitle(tag)}", $"/tags/{tag}/", $"Pages about {config.TagTitle(tag)}.", "Topics", "/tags/", "tag", tag)));
-        pages.Add(new("credits", "Image and video credits", "/credits/", "Who made each image and video in the guide and under which licence.", null, null, "credits"));
-        pages.Add(new("search", "Search", "/search/", "Search the guide.", null, null, "none"));
-        pages.Add(new("plan", "Home exercise programme", "/plan/", "Build a home exercise programme: pick exercises, order them, set the dose, then print it or share the link.", "Exercises", "/exercises/", "plan"));
-        pages.Add(new("404", "Page not found", "/404.html", "This page does not exist.", null, null, "none"));
-        return pages;
+        pages.AddRange(views.Index.Tags.Keys.Order(StringComparer.Ordinal).Select(tag =>
+        {
+            var title = views.Config.TagTitle(tag, code);
+            return new GeneratedPage("tag", Text("tag_title").Replace("{tag}", title, StringComparison.Ordinal), Url($"/tags/{tag}/"),
+                Text("tag_description").Replace("{tag}", title, StringComparison.Ordinal), topics, Url("/tags/"), "tag", tag);
+        }));
+        pages.Add(new("credits", Text("credits_title"), "/credits/", Text("credits_description"), null, null, "credits"));
+        pages.Add(new("search", Text("search_title"), Url("/search/"), Text("search_description"), null, null, "none"));
+        pages.Add(new("plan", Text("plan_title"), Url("/plan/"), Text("plan_description"), strings.Text("crumbs.exercises"), Url("/exercises/"), "plan"));
+        pages.Add(new("404", Text("not_found_title"), "/404.html", Text("not_found_description"), null, null, "none"));
+        return pages.Select(p => p with { Language = code }).Where(p => code is null || !p.DefaultLanguageOnly).ToList();
     }
 }
 
@@ -62,23 +87,30 @@ public sealed class RenderGeneratedPage : ParallelModule
         var renderer = context.GetService<PageRendererFactory>().Get(context);
         var views = renderer.Views;
         var reads = context.Reads;
-        var crumbs = new List<LinkView> { new("Home", "/") };
+        var code = spec.Language;
+        var crumbs = new List<LinkView>(views.Trail(code, reads));
         if (spec.ParentTitle is not null)
         {
             crumbs.Add(new LinkView(spec.ParentTitle, spec.ParentUrl!));
         }
 
         crumbs.Add(new LinkView(spec.Title, spec.Url, Current: true));
-        var view = new PageView { Kind = spec.Layout, Title = spec.Title, Url = spec.Url, CanonicalUrl = views.AbsoluteUrl(spec.Url), Description = spec.Description, Breadcrumbs = crumbs };
+        var alternates = Alternates(spec, views);
+        var view = new PageView
+        {
+            Kind = spec.Layout, Title = spec.Title, Url = spec.Url, CanonicalUrl = views.AbsoluteUrl(spec.Url), Description = spec.Description, Breadcrumbs = crumbs,
+            Language = code, Dir = code is null ? null : views.Config.LanguageOf(code)?.Dir,
+            Alternates = alternates, XDefaultUrl = alternates.Count > 0 ? alternates[0].AbsoluteUrl : null,
+        };
         view = spec.List switch
         {
-            "library" => Library(view, views.Exercises(reads)),
-            "articles" => view with { Items = views.Articles(reads) },
-            "mobility" => view with { Items = views.MobilityPages(reads) },
-            "tags" => view with { Tags = views.Tags(reads) },
-            "tag" => view with { Items = views.TagPages(spec.Tag!, reads) },
+            "library" => Library(view, views.Exercises(reads, code)),
+            "articles" => view with { Items = views.Articles(reads, code) },
+            "mobility" => view with { Items = views.MobilityPages(reads, code) },
+            "tags" => view with { Tags = views.Tags(reads, code) },
+            "tag" => view with { Items = views.TagPages(spec.Tag!, reads, code) },
             "credits" => view with { Credits = views.CreditsPage(reads) },
-            "plan" => Plan(view, views, reads),
+            "plan" => Plan(view, views, reads, code),
             _ => view,
         };
         var rendered = renderer.Render(spec.Layout, view, null, [], [], context.Diagnostics, reads);
@@ -89,9 +121,29 @@ public sealed class RenderGeneratedPage : ParallelModule
     /// The programme builder: every exercise with its easier and harder variations, and the sheet of
     /// all of them, which the page's script shows, orders and doses from the URL (/plan/?e=a,b).
     /// </summary>
-    private static PageView Plan(PageView view, ViewModelFactory views, Core.Caching.ReadSet reads)
+    /// <summary>
+    /// Every language's version of a generated page (each declared language has one, but for the
+    /// credits and 404 pages), itself marked current: hreflang alternates and the switcher. They are
+    /// site.yml's languages only, which the page already reads (config).
+    /// </summary>
+    public static IReadOnlyList<AlternateView> Alternates(GeneratedPage spec, ViewModelFactory views)
     {
-        var exercises = views.Exercises(reads);
+        var languages = views.Config.AllLanguages;
+        if (spec.DefaultLanguageOnly || languages.Count < 2)
+        {
+            return [];
+        }
+
+        return languages.Select(l =>
+        {
+            var url = Translations.UrlIn(views.Other(l.Code.Value), spec.DefaultUrl);
+            return new AlternateView(l.Code.Value, l.Name, l.Dir, url, views.AbsoluteUrl(url), Current: url == spec.Url);
+        }).ToList();
+    }
+
+    private static PageView Plan(PageView view, ViewModelFactory views, Core.Caching.ReadSet reads, string? code)
+    {
+        var exercises = views.Exercises(reads, code);
         var items = exercises.Select(e => (e, p: views.Progressions(e.Id, reads)))
             .Select(x => new PlanItemView(x.e, string.Join(' ', x.p.Easier), string.Join(' ', x.p.Harder)))
             .ToList();

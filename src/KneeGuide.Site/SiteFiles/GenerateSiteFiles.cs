@@ -13,15 +13,13 @@ namespace KneeGuide.Site.SiteFiles;
 /// </summary>
 public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
 {
-    private static readonly string[] GeneratedUrls = ["/articles/", "/mobility/", "/exercises/", "/tags/", "/credits/", "/search/", "/plan/"];
-
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var index = PageRendererFactory.Index(context);
         var baseUrl = inputs.Config.BaseUrl.TrimEnd('/');
         var documents = new List<Document>
         {
-            Text("sitemap.xml", Sitemap(index, baseUrl, inputs.Config.AllLanguages)),
+            Text("sitemap.xml", Sitemap(index, baseUrl, inputs.Config.AllLanguages, GeneratePages.All(context.GetService<SiteFacts>().Views))),
             Text("feed.xml", Feed(index, baseUrl)),
             Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {baseUrl}/sitemap.xml\n"),
         };
@@ -43,13 +41,14 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
 
     private const string Xhtml = "http://www.w3.org/1999/xhtml";
 
-    private static string Sitemap(SiteIndex index, string baseUrl, IReadOnlyList<SiteLanguage> languages)
+    /// <param name="generated">The generated pages of every language (GeneratePages.All): all but 404.html are listed, with their language versions.</param>
+    private static string Sitemap(SiteIndex index, string baseUrl, IReadOnlyList<SiteLanguage> languages, IReadOnlyList<GeneratedPage> generated)
     {
-        IReadOnlyList<(SiteLanguage Language, Document Page)> none = [];
         var urls = index.Published
-            .Select(d => (Url: d.Require<ContentPage>().Url, Date: d.Require<ContentPage>().LastChanged, Versions: index.Versions(d.Require<ContentPage>(), languages)))
-            .Concat(GeneratedUrls.Select(u => (Url: u, Date: (DateOnly?)null, Versions: none)))
-            .Concat(index.Tags.Keys.Select(t => (Url: $"/tags/{t}/", Date: (DateOnly?)null, Versions: none)))
+            .Select(d => (Url: d.Require<ContentPage>().Url, Date: d.Require<ContentPage>().LastChanged,
+                Versions: (IReadOnlyList<(string Code, string Url)>)index.Versions(d.Require<ContentPage>(), languages).Select(v => (v.Language.Code.Value, v.Page.Require<ContentPage>().Url)).ToList()))
+            .Concat(generated.Where(g => g.Layout != "404").Select(g => (g.Url, Date: (DateOnly?)null,
+                Versions: (IReadOnlyList<(string Code, string Url)>)(g.DefaultLanguageOnly || languages.Count < 2 ? [] : languages.Select(l => (l.Code.Value, Translations.UrlIn(l == languages[0] ? null : l.Code.Value, g.DefaultUrl))).ToList()))))
             .OrderBy(u => u.Url, StringComparer.Ordinal)
             .ToList();
         var multilingual = urls.Any(u => u.Versions.Count > 1);
@@ -73,14 +72,14 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
                 // Google's form of hreflang in a sitemap: every version of the page, itself included, and x-default.
                 if (versions.Count > 1)
                 {
-                    foreach (var (language, page) in versions)
+                    foreach (var (code, page) in versions)
                     {
-                        Alternate(w, language.Code.Value, baseUrl + page.Require<ContentPage>().Url);
+                        Alternate(w, code, baseUrl + page);
                     }
 
-                    if (versions[0].Language == languages[0])
+                    if (versions[0].Code == languages[0].Code.Value)
                     {
-                        Alternate(w, "x-default", baseUrl + versions[0].Page.Require<ContentPage>().Url);
+                        Alternate(w, "x-default", baseUrl + versions[0].Url);
                     }
                 }
 

@@ -22,10 +22,9 @@ public static class JsonLd
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    public static string ForPage(ViewModelFactory views, ContentPage page, Document doc)
+    public static string ForPage(ViewModelFactory views, ContentPage page, Document doc, IReadOnlyList<LinkView> crumbs)
     {
         var exercise = page.Kind == ContentKind.Exercise ? doc.Get<ExerciseFrontMatter>() : null;
-        var crumbs = views.Breadcrumbs(page);
         var hasPage = page.Kind is ContentKind.Article or ContentKind.Mobility || exercise is not null;
         if (!hasPage && crumbs.Count == 0)
         {
@@ -48,7 +47,7 @@ public static class JsonLd
                 json.WriteString("url", views.AbsoluteUrl(page.Url));
                 json.WriteString("datePublished", ViewModelFactory.Iso(page.Date));
                 json.WriteString("dateModified", ViewModelFactory.Iso(page.LastChanged));
-                json.WriteString("inLanguage", views.Site.Language);
+                json.WriteString("inLanguage", page.Language ?? views.Site.Language);
                 if (page.Reviewed is { } review)
                 {
                     json.WriteString("lastReviewed", ViewModelFactory.Iso(review.On));

@@ -45,7 +45,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         IReadOnlyList<string>? knownFragments = null)
     {
         var layoutPath = $"layouts/{layout}.liquid";
-        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = StringsIn(page.Language), ["page"] = page, ["content"] = BodyMarker };
+        var values = new Dictionary<string, object?> { ["site"] = views.SiteIn(page.Language, reads), ["strings"] = StringsIn(page.Language), ["page"] = page, ["content"] = BodyMarker };
         var main = theme.Render(layoutPath, values, diagnostics);
         values["content"] = main;
         // Fluid closes the writer it renders to: a new writer over the pooled buffer.
@@ -161,7 +161,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             // On a translated page, the card is the exercise's translation when there is one.
             if (views.ExerciseIn(id, language, reads) is { } exercise)
             {
-                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.Site, ["strings"] = StringsIn(language), ["exercise"] = exercise }, diagnostics);
+                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.SiteIn(language, reads), ["strings"] = StringsIn(language), ["exercise"] = exercise }, diagnostics);
                 var cardLocation = SourceLocation.InFile(theme.Display("partials/exercise-card.liquid"));
                 TemplateOutputScanner.Scan(card, cardLocation, links, ids);
                 sb.Append(card);

@@ -9,13 +9,26 @@ public static class TemplateFilters
 {
     public static void Register(TemplateOptions options)
     {
-        // {{ page.date | long_date }} -> 14 March 2026, the same whatever the machine's culture.
-        options.Filters.AddFilter("long_date", (input, _, _) =>
+        // {{ page.date | long_date: strings.dates.months, strings.dates.format }} -> 14 March 2026, or
+        // 14 de marzo de 2026 with the Spanish theme words: the month names and the order come from
+        // the theme's strings, not from .NET cultures, which this build does not carry
+        // (InvariantGlobalization) and which would differ with each machine's ICU: the same on every
+        // machine. Without arguments, English.
+        options.Filters.AddFilter("long_date", (input, arguments, _) =>
         {
             var text = input.ToStringValue();
-            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? new StringValue(date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
-                : new StringValue(text);
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return new StringValue(text);
+            }
+
+            var months = arguments.Count > 0 ? arguments.At(0).ToStringValue().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+            var format = arguments.Count > 1 ? arguments.At(1).ToStringValue() : "";
+            var month = months.Length == 12 ? months[date.Month - 1] : CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(date.Month);
+            return new StringValue((format.Length > 0 ? format : "{day} {month} {year}")
+                .Replace("{day}", date.Day.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{month}", month, StringComparison.Ordinal)
+                .Replace("{year}", date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         });
 
         // {% assign stops = ex.cautions | starting_with: strings.exercise.stop_if %}: the items that start

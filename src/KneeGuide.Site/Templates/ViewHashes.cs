@@ -42,7 +42,7 @@ public static class ViewHashes
             return hash.Add("none").Finish();
         }
 
-        hash.Add(exercise.Id).Add(exercise.Title).Add(exercise.Summary).Add(exercise.Url).Add(exercise.Difficulty)
+        hash.Add(exercise.Id).Add(exercise.Hreflang).Add(exercise.Title).Add(exercise.Summary).Add(exercise.Url).Add(exercise.Difficulty)
             .AddAll(exercise.Targets).AddAll(exercise.Equipment).AddAll(exercise.Steps).AddAll(exercise.Cautions);
         var d = exercise.Dosage;
         hash.Add(d.Sets).Add(d.Reps).Add(d.HoldSeconds ?? -1).Add(d.Side).Add(d.Frequency).Add(d.Text);
@@ -64,8 +64,16 @@ public static class ViewHashes
         return hash.Finish();
     }
 
+    public static UInt128 Of(SiteView site)
+    {
+        var hash = new ContentHash.Builder().Add(site.Title).Add(site.Description).Add(site.Language).Add(site.Dir).Add(site.BaseUrl).Add(site.Disclaimer)
+            .Add(site.Clinic?.Name).Add(site.Clinic?.Url).Add(site.Clinic?.Phone).Add(site.Clinic?.Email)
+            .Add(Of(site.Nav)).Add(site.PainRule.Acceptable).Add(site.PainRule.Text).Add(site.Root).Add(site.HomeUrl).Add(site.DefaultLanguage);
+        return hash.Finish();
+    }
+
     private static ContentHash.Builder Add(ContentHash.Builder hash, LinkView? link) =>
-        link is null ? hash.Add("none") : hash.Add(link.Title).Add(link.Url).Add(link.Description).Add(link.Current).Add(link.Kind);
+        link is null ? hash.Add("none") : hash.Add(link.Title).Add(link.Url).Add(link.Description).Add(link.Current).Add(link.Kind).Add(link.Hreflang);
 
     private static ContentHash.Builder Add(ContentHash.Builder hash, ImageView? image) =>
         image is null ? hash.Add("none") : hash.Add(image.Url).Add(image.Alt).Add(image.Title).Add(image.CreditHtml)

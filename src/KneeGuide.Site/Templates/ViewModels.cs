@@ -13,7 +13,17 @@ public sealed record SiteView(
     string Disclaimer,
     ClinicView? Clinic,
     IReadOnlyList<LinkView> Nav,
-    PainRuleView PainRule);
+    PainRuleView PainRule)
+{
+    /// <summary>The start of the language's addresses: "" in the default language, "/es" in Spanish ({{ site.root }}/tags/).</summary>
+    public string Root { get; init; } = "";
+
+    /// <summary>The language's home page: /es/ when the home page is translated, else /.</summary>
+    public string HomeUrl { get; init; } = "/";
+
+    /// <summary>The default language's code: the hreflang of links to pages only it has (credits, the feed).</summary>
+    public string DefaultLanguage { get; init; } = "en";
+}
 
 /// <summary>One language version of a page, for hreflang links and the language switcher.</summary>
 public sealed record AlternateView(string Code, string Name, string Dir, string Url, string AbsoluteUrl, bool Current = false);
@@ -32,7 +42,8 @@ public sealed record SheetView(string Title, string Url, string? QrSvg, string? 
 
 public sealed record ClinicView(string Name, string? Url, string? Phone, string? Email);
 
-public sealed record LinkView(string Title, string Url, string? Description = null, bool Current = false, string? Kind = null);
+/// <param name="Hreflang">The language of the linked page when it is not the language of the page showing the link.</param>
+public sealed record LinkView(string Title, string Url, string? Description = null, bool Current = false, string? Kind = null, string? Hreflang = null);
 
 /// <summary>
 /// An image as templates show it: <see cref="Picture"/> is the whole responsive markup for the text
@@ -65,8 +76,11 @@ public sealed record TagView(string Name, string Title, string Url, int Count);
 /// <param name="SideText">The side in words ("each side"), or empty.</param>
 public sealed record DosageView(int Sets, string? Reps, int? HoldSeconds, string? Side, string? Frequency, string Text, string SideText = "");
 
-public sealed class ExerciseView
+public sealed record ExerciseView
 {
+    /// <summary>The language of an original shown on a page in another (it has no translation in that one): hreflang and lang on its links.</summary>
+    public string? Hreflang { get; init; }
+
     public required string Id { get; init; }
 
     public required string Title { get; init; }

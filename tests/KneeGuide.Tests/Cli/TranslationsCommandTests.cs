@@ -14,12 +14,8 @@ public sealed class TranslationsCommandTests
         title: Test Guide
         base_url: https://test.example.org/
         description: A small site built by the tests.
-        languages:
-          - code: en
-            name: English
-          - code: es
-            name: Español
-        """;
+
+        """ + TestSite.EnglishAndSpanish;
 
     private static TestSite NewSite()
     {

@@ -142,16 +142,7 @@ public sealed class TranslationCollectionsTests
     public async Task A_translation_with_every_field_of_its_form_filled_in_builds_with_no_diagnostics()
     {
         using var site = new TestSite();
-        site.Write("site.yml", site.ReadInput("site.yml") + """
-
-            cms:
-              repo: clinic/site
-            languages:
-              - code: en
-                name: English
-              - code: es
-                name: Español
-            """);
+        site.Write("site.yml", site.ReadInput("site.yml") + "\ncms:\n  repo: clinic/site\n" + TestSite.EnglishAndSpanish);
         TestSite.InstallCmsBundleStandIn(site.Root);
 
         // The form as the build publishes it in /admin/config.yml.
@@ -184,7 +175,7 @@ public sealed class TranslationCollectionsTests
     public async Task A_translation_picked_as_an_originals_exercise_is_an_error_at_its_line()
     {
         using var site = new TestSite();
-        site.Write("site.yml", site.ReadInput("site.yml") + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n");
+        site.Write("site.yml", site.ReadInput("site.yml") + "\n" + TestSite.EnglishAndSpanish);
         site.Write("exercises/heel-raises.es.md", "---\ntitle: Elevaciones de talón\nsummary: Fortalece las pantorrillas.\n---\n");
         site.Write("articles/sample.md", TestSite.SampleArticle.Replace("exercises: [heel-raises]", "exercises: [heel-raises.es]"));
         var result = await site.BuildAsync();

@@ -14,6 +14,9 @@ public sealed class LanguageSettingsTests
             url: /exercises/
         """;
 
+    /// <summary>The site's words a language other than the first must have (indented for a languages: entry).</summary>
+    private const string Words = "    description: Words.\n    disclaimer: Words.\n    pain_rule_text: Words.\n    nav:\n      - title: Words\n        url: /exercises/\n";
+
     [Fact]
     public async Task Without_languages_the_site_has_one_language_from_language()
     {
@@ -28,7 +31,7 @@ public sealed class LanguageSettingsTests
     public async Task The_first_language_is_the_default_and_gives_lang_and_dir()
     {
         using var site = new TestSite();
-        site.Write("site.yml", Site + "\nlanguages:\n  - code: ar\n    name: العربية\n    dir: rtl\n  - code: en\n    name: English\n");
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: ar\n    name: العربية\n    dir: rtl\n  - code: en\n    name: English\n" + Words);
         var result = await site.BuildAsync();
 
         Assert.Empty(result.Diagnostics);
@@ -40,11 +43,11 @@ public sealed class LanguageSettingsTests
     public async Task A_language_declared_twice_is_an_error_at_the_second_code()
     {
         using var site = new TestSite();
-        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n  - code: es\n    name: Español\n");
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words + "  - code: es\n    name: Español\n");
         var result = await site.BuildAsync();
 
         var d = Assert.Single(result.Diagnostics);
-        Assert.Equal("KG1105 site.yml:12:11", site.DescribeRelative(d));
+        Assert.Equal("KG1105 site.yml:18:11", site.DescribeRelative(d));
         Assert.Contains("'es' is declared twice", d.Message);
         Assert.Contains("line 10", d.Message);
     }
@@ -84,5 +87,32 @@ public sealed class LanguageSettingsTests
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal("KG1104 site.yml:7:11", site.DescribeRelative(d));
+    }
+
+    [Fact]
+    public async Task A_language_without_the_sites_words_in_it_is_an_error_at_its_code_for_each_missing_one()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    description: Un sitio.\n");
+        var result = await site.BuildAsync();
+
+        Assert.False(result.Published);
+        Assert.Equal(
+            ["KG1101 site.yml:10:11 disclaimer", "KG1101 site.yml:10:11 nav", "KG1101 site.yml:10:11 pain_rule_text"],
+            result.Diagnostics.Select(d => $"{site.DescribeRelative(d)} {d.Message.Split('\'')[3]}").ToArray());
+        Assert.Contains("add disclaimer: in that language under '- code: es'", result.Diagnostics[0].Message);
+        Assert.Contains("/es/exercises/", result.Diagnostics[1].Message);
+    }
+
+    [Fact]
+    public async Task The_first_languages_words_are_site_ymls_own_and_an_error_in_its_entry()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n    disclaimer: Twice.\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1104 site.yml:10:5", site.DescribeRelative(d));
+        Assert.Contains("site.yml's own 'disclaimer'", d.Message);
     }
 }

@@ -10,7 +10,7 @@ namespace KneeGuide.Tests.Languages;
 /// </summary>
 public sealed class TranslationTests
 {
-    private const string Site = """
+    internal const string Site = """
         title: Test Guide
         base_url: https://test.example.org/
         description: A small site built by the tests.
@@ -22,12 +22,26 @@ public sealed class TranslationTests
             name: English
           - code: es
             name: Español
+            description: Un sitio pequeño hecho por las pruebas.
+            disclaimer: Esta guía es información general, no un diagnóstico.
+            pain_rule_text: Un poco de dolor está bien si no pasa de 3 sobre 10.
+            nav:
+              - title: Ejercicios
+                url: /es/exercises/
+            tags:
+              knees: Rodillas
           - code: ar
             name: العربية
             dir: rtl
+            description: موقع صغير للاختبارات.
+            disclaimer: هذا الدليل معلومات عامة وليس تشخيصًا.
+            pain_rule_text: بعض الألم مقبول.
+            nav:
+              - title: تمارين
+                url: /ar/exercises/
         """;
 
-    private const string SpanishArticle = """
+    internal const string SpanishArticle = """
         ---
         title: Artículo de prueba
         description: Un artículo para las pruebas.
@@ -68,7 +82,7 @@ public sealed class TranslationTests
         نص.
         """;
 
-    private static TestSite NewSite()
+    internal static TestSite NewSite()
     {
         var site = new TestSite();
         site.Write("site.yml", Site);
@@ -164,8 +178,8 @@ public sealed class TranslationTests
         using var site = NewSite();
         await site.BuildAsync();
 
-        Assert.DoesNotContain("/es/", site.ReadOutput("exercises/index.html"));
-        Assert.DoesNotContain("/es/", site.ReadOutput("articles/index.html"));
+        Assert.DoesNotContain("href=\"/es/exercises/heel-raises/\"", site.ReadOutput("exercises/index.html"));
+        Assert.DoesNotContain("href=\"/es/articles/sample/\"", site.ReadOutput("articles/index.html"));
         Assert.DoesNotContain("Elevaciones", site.ReadOutput("exercises/index.html"));
         Assert.Contains("https://test.example.org/es/articles/sample/", site.ReadOutput("sitemap.xml"));
     }

@@ -12,6 +12,25 @@ namespace KneeGuide.Tests.Support;
 /// </summary>
 public sealed class TestSite : IDisposable
 {
+    /// <summary>
+    /// site.yml's <c>languages:</c> for a site in English and Spanish, with the site words every
+    /// language but the first must have (description, disclaimer, pain rule, navigation).
+    /// </summary>
+    public const string EnglishAndSpanish = """
+        languages:
+          - code: en
+            name: English
+          - code: es
+            name: Español
+            description: Un sitio pequeño hecho por las pruebas.
+            disclaimer: Esta guía es información general, no un diagnóstico.
+            pain_rule_text: Un poco de dolor está bien si no pasa de 3 sobre 10.
+            nav:
+              - title: Ejercicios
+                url: /es/exercises/
+
+        """;
+
     /// <summary>The minimal site's article (tests that edit it start from this text).</summary>
     public const string SampleArticle = """
         ---

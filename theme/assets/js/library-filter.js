@@ -25,9 +25,9 @@
       card.hidden = !match;
       if (match) shown++;
     });
-    status.textContent = shown === cards.length
-      ? cards.length + " exercises"
-      : "Showing " + shown + " of " + cards.length + " exercises";
+    // The words are the page's, in its language (data-text-all, data-text-some from the theme's strings).
+    status.textContent = (shown === cards.length ? status.dataset.textAll : status.dataset.textSome)
+      .replace("{count}", String(cards.length)).replace("{shown}", String(shown));
     empty.hidden = shown !== 0;
     if (updateUrl && window.history && window.history.replaceState) {
       var params = new URLSearchParams();

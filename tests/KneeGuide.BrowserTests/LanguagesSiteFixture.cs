@@ -1,0 +1,104 @@
+namespace KneeGuide.BrowserTests;
+
+/// <summary>
+/// The repository's site in three languages (English, Spanish, Arabic written right to left), with
+/// the runner's knee article translated into both, built and served like <see cref="SiteFixture"/>.
+/// </summary>
+public sealed class LanguagesSiteFixture : SiteFixture
+{
+    private readonly string _input = Path.Combine(Path.GetTempPath(), "kneeguide-browser-tests", "languages-input-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public const string EnglishPage = "/articles/runners-knee/";
+    public const string SpanishPage = "/es/articles/runners-knee/";
+    public const string ArabicPage = "/ar/articles/runners-knee/";
+
+    protected override string PrepareInput(string repositoryRoot)
+    {
+        Copy(Path.Combine(repositoryRoot, "input"), _input);
+        var siteYml = Path.Combine(_input, "site.yml");
+        var site = File.ReadAllText(siteYml).Replace("language: en\n", """
+            languages:
+              - code: en
+                name: English
+              - code: es
+                name: Español
+                description: Una guía sencilla sobre la salud de la rodilla.
+                disclaimer: Esta guía es información general, no un diagnóstico.
+                pain_rule_text: Un poco de dolor está bien si no pasa de 3 sobre 10.
+                nav:
+                  - title: Artículos
+                    url: /es/articles/
+                  - title: Ejercicios
+                    url: /es/exercises/
+              - code: ar
+                name: العربية
+                dir: rtl
+                description: دليل بسيط لصحة الركبة.
+                disclaimer: هذا الدليل معلومات عامة وليس تشخيصًا.
+                pain_rule_text: بعض الألم مقبول.
+                nav:
+                  - title: مقالات
+                    url: /ar/articles/
+                  - title: تمارين
+                    url: /ar/exercises/
+
+            """, StringComparison.Ordinal);
+        File.WriteAllText(siteYml, site);
+        File.WriteAllText(Path.Combine(_input, "articles", "runners-knee.es.md"), """
+            ---
+            title: La rodilla del corredor
+            description: Por qué duele la parte delantera de la rodilla.
+            updated: 2026-12-01
+            ---
+
+            Un texto corto.
+            """);
+        File.WriteAllText(Path.Combine(_input, "exercises", "glute-bridges.es.md"), """
+            ---
+            title: Puente de glúteos
+            summary: Fortalece los glúteos.
+            steps:
+              - Túmbate boca arriba.
+              - Sube la cadera.
+            updated: 2026-12-01
+            ---
+
+            Notas.
+            """);
+        File.WriteAllText(Path.Combine(_input, "articles", "runners-knee.ar.md"), """
+            ---
+            title: ركبة العداء
+            description: لماذا تؤلم مقدمة الركبة.
+            updated: 2026-12-01
+            ---
+
+            نص قصير.
+            """);
+        return _input;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(_input))
+        {
+            Directory.Delete(_input, recursive: true);
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LanguagesSiteCollection : ICollectionFixture<LanguagesSiteFixture>
+{
+    public const string Name = "Site in three languages in chromium";
+}
