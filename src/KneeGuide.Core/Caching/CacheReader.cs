@@ -106,6 +106,8 @@ public sealed class CacheReader(ReadOnlyMemory<byte> bytes)
     public string[] ReadStringArray(InternedStrings interned)
     {
         var strings = new string[ReadCount()];
+        // Each new string also joins the back-reference table: grown once, not doubling as it fills.
+        _strings.EnsureCapacity(_strings.Count + strings.Length);
         for (var i = 0; i < strings.Length; i++)
         {
             strings[i] = ReadString(interned) ?? throw new CacheFormatException("a required string is missing");
