@@ -97,7 +97,19 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
             document = document.Without(type);
         }
 
-        document = document.WithFacets(decoded.Facets.Select(f => (f.Type, (object)f.Facet)).ToList());
+        // The restored facets and their hashes in one copy of the facet array.
+        var facets = new List<(Type Type, object Value)>(decoded.Facets.Count + 1);
+        foreach (var (type, facet) in decoded.Facets)
+        {
+            facets.Add((type, facet));
+        }
+
+        if (decoded.Hashes.Count > 0)
+        {
+            facets.Add((typeof(FacetHashes), FacetHashes.Merge(document.Get<FacetHashes>(), decoded.Hashes)));
+        }
+
+        document = document.WithFacets(facets);
 
         if (decoded.DestinationChanged)
         {
@@ -121,7 +133,7 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
         }
 
         context.Diagnostics.AddRange(decoded.Diagnostics);
-        return (WithHashes(document, decoded.Hashes), decoded.Diagnostics);
+        return (document, decoded.Diagnostics);
     }
 
     /// <summary>
@@ -147,21 +159,8 @@ public sealed class CacheDocuments(string unit, params ParallelModule[] modules)
         return hash.Finish();
     }
 
-    private static Document WithHashes(Document document, IReadOnlyDictionary<Type, UInt128> hashes)
-    {
-        if (hashes.Count == 0)
-        {
-            return document;
-        }
-
-        var merged = new Dictionary<Type, UInt128>(document.Get<FacetHashes>()?.All ?? new Dictionary<Type, UInt128>());
-        foreach (var (type, hash) in hashes)
-        {
-            merged[type] = hash;
-        }
-
-        return document.With(new FacetHashes(merged));
-    }
+    private static Document WithHashes(Document document, IReadOnlyList<(Type Type, UInt128 Hash)> hashes) =>
+        hashes.Count == 0 ? document : document.With(FacetHashes.Merge(document.Get<FacetHashes>(), hashes));
 
     private static UInt128 ChainId(string unit, IReadOnlyList<ParallelModule> modules)
     {

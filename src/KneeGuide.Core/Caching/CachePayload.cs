@@ -23,13 +23,17 @@ internal static class CachePayload
         ContentState Content,
         UInt128 WrittenHash,
         IReadOnlyList<Diagnostic> Diagnostics,
-        IReadOnlyDictionary<Type, UInt128> Hashes);
+        IReadOnlyList<(Type Type, UInt128 Hash)> Hashes);
 
-    /// <summary>The payload, or a null payload when the result must not be cached (content released unwritten).</summary>
-    public static (byte[]? Payload, IReadOnlyDictionary<Type, UInt128> Hashes) Encode(Document input, Document? output, IReadOnlyList<Diagnostic> diagnostics, FacetCodecs codecs)
+    /// <summary>
+    /// The payload, or a null payload when the result must not be cached (content released unwritten).
+    /// Each facet's hash is stored beside its blob: a build that restores thousands of pages then
+    /// reads the hashes instead of hashing every blob again.
+    /// </summary>
+    public static (byte[]? Payload, IReadOnlyList<(Type Type, UInt128 Hash)> Hashes) Encode(Document input, Document? output, IReadOnlyList<Diagnostic> diagnostics, FacetCodecs codecs)
     {
         var writer = new CacheWriter();
-        var hashes = new Dictionary<Type, UInt128>();
+        var hashes = new List<(Type Type, UInt128 Hash)>();
         writer.WriteBool(output is null);
         if (output is not null)
         {
@@ -41,9 +45,11 @@ internal static class CachePayload
             foreach (var (type, value) in changed)
             {
                 var blob = value is LazyFacet lazy ? lazy.Blob.ToArray() : codecs.Encode(type, value);
+                var hash = ContentHash.Of(blob);
                 writer.WriteString(codecs.For(type).Name);
                 writer.WriteBytes(blob);
-                hashes[type] = ContentHash.Of(blob);
+                writer.WriteHash(hash);
+                hashes.Add((type, hash));
             }
 
             var destinationChanged = output.Destination != input.Destination;
@@ -79,19 +85,19 @@ internal static class CachePayload
         FacetCodecs.Codec Named(string? name) => codecs.For(name ?? "") ?? throw new CacheFormatException($"no codec named '{name}'");
         if (reader.ReadBool())
         {
-            return new Decoded(true, [], [], false, null, ContentState.Unchanged, 0, reader.ReadList(ReadDiagnostic), new Dictionary<Type, UInt128>());
+            return new Decoded(true, [], [], false, null, ContentState.Unchanged, 0, reader.ReadList(ReadDiagnostic), []);
         }
 
         var removed = reader.ReadList(r => Named(r.ReadString()).Type);
         var count = (int)reader.ReadUInt();
         var facets = new List<(Type, LazyFacet)>(count);
-        var hashes = new Dictionary<Type, UInt128>();
+        var hashes = new (Type Type, UInt128 Hash)[count];
         for (var i = 0; i < count; i++)
         {
             var codec = Named(reader.ReadString());
             var blob = reader.ReadBytes();
             facets.Add((codec.Type, new LazyFacet(codec, blob)));
-            hashes[codec.Type] = ContentHash.Of(blob.Span);
+            hashes[i] = (codec.Type, reader.ReadHash());
         }
 
         var destinationChanged = reader.ReadBool();

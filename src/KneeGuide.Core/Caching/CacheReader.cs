@@ -49,7 +49,10 @@ public sealed class CacheReader(ReadOnlyMemory<byte> bytes)
         return value;
     }
 
-    public string? ReadString()
+    public string? ReadString() => ReadString(null);
+
+    /// <summary>A string, taken from <paramref name="interned"/> when it holds it already.</summary>
+    public string? ReadString(InternedStrings? interned)
     {
         var tag = ReadUInt();
         if (tag == 0)
@@ -60,7 +63,8 @@ public sealed class CacheReader(ReadOnlyMemory<byte> bytes)
         if (tag == 1)
         {
             var length = checked((int)ReadUInt());
-            var text = Encoding.UTF8.GetString(Take(length));
+            var utf8 = Take(length);
+            var text = interned is null ? Encoding.UTF8.GetString(utf8) : interned.Get(utf8);
             _strings.Add(text);
             return text;
         }
@@ -97,6 +101,38 @@ public sealed class CacheReader(ReadOnlyMemory<byte> bytes)
     }
 
     public List<string> ReadStrings() => ReadList(static r => r.ReadRequiredString());
+
+    /// <summary>A list written by <see cref="CacheWriter.WriteStrings"/>, as an array of strings shared through <paramref name="interned"/>.</summary>
+    public string[] ReadStringArray(InternedStrings interned)
+    {
+        var strings = new string[ReadCount()];
+        // Each new string also joins the back-reference table: grown once, not doubling as it fills.
+        _strings.EnsureCapacity(_strings.Count + strings.Length);
+        for (var i = 0; i < strings.Length; i++)
+        {
+            strings[i] = ReadString(interned) ?? throw new CacheFormatException("a required string is missing");
+        }
+
+        return strings;
+    }
+
+    /// <summary>A list of numbers written by <see cref="CacheWriter.WriteList{T}"/> with <see cref="CacheWriter.WriteUInt"/>, as an array.</summary>
+    public ulong[] ReadUIntArray()
+    {
+        var values = new ulong[ReadCount()];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ReadUInt();
+        }
+
+        return values;
+    }
+
+    private int ReadCount()
+    {
+        var count = checked((int)ReadUInt());
+        return count <= bytes.Length - _position ? count : throw new CacheFormatException("a list is longer than the blob");
+    }
 
     public SourceLocation ReadLocation() => new(ReadString(), ReadInt(), ReadInt());
 

@@ -40,22 +40,66 @@ public sealed class FacetCodecs
 /// </summary>
 internal sealed class LazyFacet(FacetCodecs.Codec codec, ReadOnlyMemory<byte> blob)
 {
-    private readonly Lazy<object> _value = new(() => codec.Read(new CacheReader(blob)), LazyThreadSafetyMode.ExecutionAndPublication);
+    private object? _value;
 
-    public object Value => _value.Value;
+    // Without a lock (Lazy<T> took one per facet, and pages read each other's facets from every
+    // thread): decoding is pure, so two threads that race both decode and all see the first result.
+    public object Value => Volatile.Read(ref _value) ?? Decode();
 
     public ReadOnlyMemory<byte> Blob => blob;
+
+    private object Decode()
+    {
+        var value = codec.Read(new CacheReader(blob));
+        return Interlocked.CompareExchange(ref _value, value, null) ?? value;
+    }
 }
 
 /// <summary>
 /// The content hash of each facet a cached chain produced (of its encoded form), so later work can
 /// key on a facet without decoding it: link validation keys a page on the hash of its links.
 /// </summary>
-public sealed class FacetHashes(IReadOnlyDictionary<Type, UInt128> hashes)
+public sealed class FacetHashes
 {
+    // A handful per document, read by reference like the document's own facets.
+    private readonly (Type Type, UInt128 Hash)[] _hashes;
+
+    private FacetHashes((Type Type, UInt128 Hash)[] hashes) => _hashes = hashes;
+
     public UInt128? Of<T>() where T : class => Of(typeof(T));
 
-    public UInt128? Of(Type type) => hashes.TryGetValue(type, out var hash) ? hash : null;
+    public UInt128? Of(Type type)
+    {
+        foreach (var (known, hash) in _hashes)
+        {
+            if (known == type)
+            {
+                return hash;
+            }
+        }
 
-    internal IReadOnlyDictionary<Type, UInt128> All => hashes;
+        return null;
+    }
+
+    /// <summary>These hashes with <paramref name="added"/> put in (replacing a facet's earlier hash).</summary>
+    internal static FacetHashes Merge(FacetHashes? earlier, IReadOnlyList<(Type Type, UInt128 Hash)> added)
+    {
+        var merged = new List<(Type Type, UInt128 Hash)>((earlier?._hashes.Length ?? 0) + added.Count);
+        foreach (var entry in earlier?._hashes ?? [])
+        {
+            var replaced = false;
+            for (var i = 0; i < added.Count && !replaced; i++)
+            {
+                replaced = added[i].Type == entry.Type;
+            }
+
+            if (!replaced)
+            {
+                merged.Add(entry);
+            }
+        }
+
+        merged.AddRange(added);
+        return new FacetHashes([.. merged]);
+    }
 }

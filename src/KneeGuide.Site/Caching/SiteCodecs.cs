@@ -15,6 +15,9 @@ namespace KneeGuide.Site.Caching;
 /// </summary>
 public static class SiteCodecs
 {
+    /// <summary>Every page names a few hundred of the same few thousand shard keys: one string each.</summary>
+    private static readonly InternedStrings ShardKeys = new();
+
     public static FacetCodecs Create() => new FacetCodecs()
         .Add<ContentPage>("page", WritePage, ReadPage)
         .Add<ArticleFrontMatter>("article-fm", ModelCodec.Write, ModelCodec.Read<ArticleFrontMatter>)
@@ -25,7 +28,7 @@ public static class SiteCodecs
         .Add<BodyFacts>("body-facts", WriteFacts, ReadFacts)
         .Add<SearchPostings>("search-postings", WritePostings, ReadPostings)
         .Add<SearchPageFile>("search-page", (w, f) => w.WriteBytes(f.Json), r => new SearchPageFile(r.ReadBytes().ToArray()))
-        .Add<SearchShards>("search-shards", (w, s) => { w.WriteStrings(s.Keys); w.WriteList(s.Hashes, static (w, h) => w.WriteUInt(h)); }, r => new SearchShards([.. r.ReadStrings()], [.. r.ReadList(static r => r.ReadUInt())]))
+        .Add<SearchShards>("search-shards", (w, s) => { w.WriteStrings(s.Keys); w.WriteList(s.Hashes, static (w, h) => w.WriteUInt(h)); }, r => new SearchShards(r.ReadStringArray(ShardKeys), r.ReadUIntArray()))
         .Add<PageLinks>("page-links", WritePageLinks, ReadPageLinks)
         .Add<GeneratedPage>("generated-page", WriteGenerated, ReadGenerated);
 
