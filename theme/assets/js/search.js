@@ -32,10 +32,17 @@
     return s.replace(/\{(\w+)\}/g, function (_, key) { return values && key in values ? values[key] : ""; });
   }
 
-  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  // Made on first use, which is while the first results' page files are on their way (showMore):
+  // Chromium takes tens of milliseconds to load its number data for the first Intl object.
+  var plural = null;
+  var numbers = null;
   function counted(name, count, values) {
-    var category = plural ? plural.select(count) : count === 1 ? "one" : "other";
-    values.count = window.Intl ? new Intl.NumberFormat(lang).format(count) : String(count);
+    if (!numbers) {
+      plural = new Intl.PluralRules(lang);
+      numbers = new Intl.NumberFormat(lang);
+    }
+    var category = plural.select(count);
+    values.count = numbers.format(count);
     return root.hasAttribute("data-text-" + name + "-" + category) ? text(name + "-" + category, values) : text(name + "-other", values);
   }
 
@@ -88,13 +95,18 @@
 
   // A term's postings as absolute [document, impact, mask, ...], or null when the index lacks it.
   function postings(term) {
-    return termShard(term).then(function (shard) {
+    var known = cache["postings:" + term];
+    if (known) return known;
+    return cache["postings:" + term] = termShard(term).then(function (shard) {
       var entry = shard && shard.t[term];
       if (!entry) return null;
       if (typeof entry[0] === "string") return load("terms/" + termKey(term) + "/" + entry[0] + ".json").then(absolute);
       return absolute(entry);
     });
   }
+
+  // Starts loading a term's postings for rank(), which finds them in the cache; a failure shows there.
+  function prefetch(term) { postings(term).catch(function () {}); }
 
   function absolute(gaps) {
     var out = gaps.slice();
@@ -195,6 +207,9 @@
         slot.alternatives = slot.alternatives.concat(best(candidates, 4));
         needEnds.push(i);
       });
+      // The postings of the terms found so far are asked for now, not once the word endings are in.
+      slots.forEach(function (s) { s.alternatives.forEach(function (a) { prefetch(a.term); }); });
+      groups.forEach(function (g) { g.terms.forEach(prefetch); });
       // Typos in a word's first letters, and words inside compounds, by the word's ending.
       return Promise.all(needEnds.map(function (i) { return endShard(slots[i].surface); })).then(function (endShards) {
         needEnds.forEach(function (i, n) {
@@ -447,10 +462,13 @@
   var shown = null; // { hits, next, ticket }
 
   // Loads the next page of results' files and shows them (with the count, the first time), all in
-  // one change, so that nothing on the page moves twice.
-  function showMore(ticket, statusText) {
+  // one change, so that nothing on the page moves twice. The count's words are made while the
+  // files are on their way.
+  function showMore(ticket, countText) {
     var batch = shown.hits.slice(shown.next, shown.next + PAGE_SIZE);
-    return Promise.all(batch.map(function (h) { return load("pages/" + h.doc + ".json"); })).then(function (pages) {
+    var files = Promise.all(batch.map(function (h) { return load("pages/" + h.doc + ".json"); }));
+    var statusText = countText && countText();
+    return files.then(function (pages) {
       if (ticket !== latest) return;
       var fragment = document.createDocumentFragment();
       batch.forEach(function (h, i) { fragment.appendChild(renderResult(h, pages[i])); });
@@ -473,7 +491,7 @@
       return Promise.resolve();
     }
     var complete = hits.some(function (h) { return !h.missing.length; });
-    return showMore(latest, counted(complete ? "count" : "partial", hits.length, { query: query }));
+    return showMore(latest, function () { return counted(complete ? "count" : "partial", hits.length, { query: query }); });
   }
 
   var latest = 0;
