@@ -12,7 +12,8 @@ namespace KneeGuide.Site.Search;
 /// </summary>
 public static class GeneratedPageSearch
 {
-    public static IEnumerable<SearchSource> Sources(IReadOnlyList<GeneratedPage> pages, ViewModelFactory views)
+    /// <param name="language">The pages' language, on a site of several (see <see cref="SearchSource.Language"/>).</param>
+    public static IEnumerable<SearchSource> Sources(IReadOnlyList<GeneratedPage> pages, ViewModelFactory views, SearchSourceLanguage? language = null)
     {
         var reads = ReadSet.Ignored; // the index is remade from these whenever they change (GenerateSearchIndex)
         foreach (var page in pages)
@@ -33,7 +34,7 @@ public static class GeneratedPageSearch
             }
 
             var keywords = page.Tag is { } tag ? new[] { tag } : [];
-            yield return new SearchSource(page.Url, page.Title, page.Layout, page.Description, keywords, [], [new TextSection(null, null, string.Join('\n', listed))]);
+            yield return new SearchSource(page.Url, page.Title, page.Layout, page.Description, keywords, [], [new TextSection(null, null, string.Join('\n', listed))], language);
         }
     }
 
