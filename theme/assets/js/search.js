@@ -5,7 +5,8 @@
 // search-analyzer.js, as the build read the pages. Pages are ranked by BM25F (impacts from the
 // build, idf here) with a bonus for query words in the same section; pages that lack a word are
 // still shown, below, saying which. Everything reaches the page through textContent and DOM nodes,
-// never as HTML. The words shown to readers come from the search page's template (data-text-*).
+// never as HTML. The words shown to readers come from the search page's template (data-text-*, the
+// theme strings of the page's language), as do the index folder and the language (data-index, data-language).
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -388,6 +389,12 @@
     return e;
   }
 
+  // The page's language, when it is not this search's: a page not yet translated, as its original.
+  function otherLanguage(page, elements) {
+    if (!page[5] || page[5] === lang) return;
+    elements.forEach(function (e) { e.lang = page[5]; e.dir = "auto"; });
+  }
+
   function renderResult(hit, page) {
     var url = page[0], title = page[1], kind = page[2], description = page[3], sections = page[4];
     var item = element("li", "search-result");
@@ -396,7 +403,14 @@
     link.href = url;
     heading.appendChild(link);
     item.appendChild(heading);
-    item.appendChild(element("p", "result-kind", text("kind-" + kind) || kind));
+    var kindLine = element("p", "result-kind", text("kind-" + kind) || kind);
+    if (page[5] && page[5] !== lang) {
+      link.hreflang = page[5];
+      kindLine.appendChild(document.createTextNode(" · " + text("untranslated") + " "));
+      kindLine.appendChild(element("span", null, page[6]));
+      otherLanguage(page, [link, kindLine.lastChild]);
+    }
+    item.appendChild(kindLine);
 
     // The main excerpt: the best window of the whole page; the description when no word of it matched.
     var windows = sections.map(function (s) {
@@ -413,6 +427,7 @@
     } else {
       renderWindow(excerpt, sections[main][2], windows[main].win);
     }
+    otherLanguage(page, [excerpt]);
     item.appendChild(excerpt);
 
     if (hit.missing.length) {
@@ -447,6 +462,7 @@
         }
         subs.appendChild(li);
       });
+      otherLanguage(page, [subs]);
       item.appendChild(subs);
     }
     return item;

@@ -5,7 +5,8 @@
 // search-analyzer.js, as the build read the pages. Pages are ranked by BM25F (impacts from the
 // build, idf here) with a bonus for query words in the same section; pages that lack a word are
 // still shown, below, saying which. Everything reaches the page through textContent and DOM nodes,
-// never as HTML. The words shown to readers come from the search page's template (data-text-*).
+// never as HTML. The words shown to readers come from the search page's template (data-text-*, the
+// theme strings of the page's language), as do the index folder and the language (data-index, data-language).
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -32,10 +33,17 @@
     return s.replace(/\{(\w+)\}/g, function (_, key) { return values && key in values ? values[key] : ""; });
   }
 
-  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  // Made on first use, which is while the first results' page files are on their way (showMore):
+  // Chromium takes tens of milliseconds to load its number data for the first Intl object.
+  var plural = null;
+  var numbers = null;
   function counted(name, count, values) {
-    var category = plural ? plural.select(count) : count === 1 ? "one" : "other";
-    values.count = window.Intl ? new Intl.NumberFormat(lang).format(count) : String(count);
+    if (!numbers) {
+      plural = new Intl.PluralRules(lang);
+      numbers = new Intl.NumberFormat(lang);
+    }
+    var category = plural.select(count);
+    values.count = numbers.format(count);
     return root.hasAttribute("data-text-" + name + "-" + category) ? text(name + "-" + category, values) : text(name + "-other", values);
   }
 
@@ -88,13 +96,18 @@
 
   // A term's postings as absolute [document, impact, mask, ...], or null when the index lacks it.
   function postings(term) {
-    return termShard(term).then(function (shard) {
+    var known = cache["postings:" + term];
+    if (known) return known;
+    return cache["postings:" + term] = termShard(term).then(function (shard) {
       var entry = shard && shard.t[term];
       if (!entry) return null;
       if (typeof entry[0] === "string") return load("terms/" + termKey(term) + "/" + entry[0] + ".json").then(absolute);
       return absolute(entry);
     });
   }
+
+  // Starts loading a term's postings for rank(), which finds them in the cache; a failure shows there.
+  function prefetch(term) { postings(term).catch(function () {}); }
 
   function absolute(gaps) {
     var out = gaps.slice();
@@ -195,6 +208,9 @@
         slot.alternatives = slot.alternatives.concat(best(candidates, 4));
         needEnds.push(i);
       });
+      // The postings of the terms found so far are asked for now, not once the word endings are in.
+      slots.forEach(function (s) { s.alternatives.forEach(function (a) { prefetch(a.term); }); });
+      groups.forEach(function (g) { g.terms.forEach(prefetch); });
       // Typos in a word's first letters, and words inside compounds, by the word's ending.
       return Promise.all(needEnds.map(function (i) { return endShard(slots[i].surface); })).then(function (endShards) {
         needEnds.forEach(function (i, n) {
@@ -373,6 +389,12 @@
     return e;
   }
 
+  // The page's language, when it is not this search's: a page not yet translated, as its original.
+  function otherLanguage(page, elements) {
+    if (!page[5] || page[5] === lang) return;
+    elements.forEach(function (e) { e.lang = page[5]; e.dir = "auto"; });
+  }
+
   function renderResult(hit, page) {
     var url = page[0], title = page[1], kind = page[2], description = page[3], sections = page[4];
     var item = element("li", "search-result");
@@ -381,7 +403,14 @@
     link.href = url;
     heading.appendChild(link);
     item.appendChild(heading);
-    item.appendChild(element("p", "result-kind", text("kind-" + kind) || kind));
+    var kindLine = element("p", "result-kind", text("kind-" + kind) || kind);
+    if (page[5] && page[5] !== lang) {
+      link.hreflang = page[5];
+      kindLine.appendChild(document.createTextNode(" · " + text("untranslated") + " "));
+      kindLine.appendChild(element("span", null, page[6]));
+      otherLanguage(page, [link, kindLine.lastChild]);
+    }
+    item.appendChild(kindLine);
 
     // The main excerpt: the best window of the whole page; the description when no word of it matched.
     var windows = sections.map(function (s) {
@@ -398,6 +427,7 @@
     } else {
       renderWindow(excerpt, sections[main][2], windows[main].win);
     }
+    otherLanguage(page, [excerpt]);
     item.appendChild(excerpt);
 
     if (hit.missing.length) {
@@ -432,6 +462,7 @@
         }
         subs.appendChild(li);
       });
+      otherLanguage(page, [subs]);
       item.appendChild(subs);
     }
     return item;
@@ -447,10 +478,13 @@
   var shown = null; // { hits, next, ticket }
 
   // Loads the next page of results' files and shows them (with the count, the first time), all in
-  // one change, so that nothing on the page moves twice.
-  function showMore(ticket, statusText) {
+  // one change, so that nothing on the page moves twice. The count's words are made while the
+  // files are on their way.
+  function showMore(ticket, countText) {
     var batch = shown.hits.slice(shown.next, shown.next + PAGE_SIZE);
-    return Promise.all(batch.map(function (h) { return load("pages/" + h.doc + ".json"); })).then(function (pages) {
+    var files = Promise.all(batch.map(function (h) { return load("pages/" + h.doc + ".json"); }));
+    var statusText = countText && countText();
+    return files.then(function (pages) {
       if (ticket !== latest) return;
       var fragment = document.createDocumentFragment();
       batch.forEach(function (h, i) { fragment.appendChild(renderResult(h, pages[i])); });
@@ -473,7 +507,7 @@
       return Promise.resolve();
     }
     var complete = hits.some(function (h) { return !h.missing.length; });
-    return showMore(latest, counted(complete ? "count" : "partial", hits.length, { query: query }));
+    return showMore(latest, function () { return counted(complete ? "count" : "partial", hits.length, { query: query }); });
   }
 
   var latest = 0;
