@@ -33,17 +33,21 @@
     return s.replace(/\{(\w+)\}/g, function (_, key) { return values && key in values ? values[key] : ""; });
   }
 
-  // Made on first use, which is while the first results' page files are on their way (showMore):
-  // Chromium takes tens of milliseconds to load its number data for the first Intl object.
+  // Counts (at most MAX_RESULTS) are written with the digits of the theme strings (data-digits):
+  // Chromium takes 30 to 70 ms to load its number data for a first Intl.NumberFormat, time a reader
+  // would wait after the results are in. Without them, Intl; the plural rules are cheap to make.
+  var digits = root.getAttribute("data-digits") || "";
   var plural = null;
   var numbers = null;
+  function number(count) {
+    if (digits.length === 10) return String(count).replace(/[0-9]/g, function (d) { return digits[d]; });
+    return (numbers = numbers || new Intl.NumberFormat(lang)).format(count);
+  }
+
   function counted(name, count, values) {
-    if (!numbers) {
-      plural = new Intl.PluralRules(lang);
-      numbers = new Intl.NumberFormat(lang);
-    }
+    plural = plural || new Intl.PluralRules(lang);
     var category = plural.select(count);
-    values.count = numbers.format(count);
+    values.count = number(count);
     return root.hasAttribute("data-text-" + name + "-" + category) ? text(name + "-" + category, values) : text(name + "-other", values);
   }
 
@@ -258,14 +262,20 @@
     query.groups.forEach(function (g) { g.terms.forEach(function (t) { terms[t] = true; }); });
     var names = Object.keys(terms);
     return Promise.all(names.map(postings)).then(function (lists) {
-      // Per term: document -> [impact, mask], and its idf.
+      // Per term: its postings, each document's impact and mask by document number (arrays, not
+      // maps: a common word is on thousands of pages), and its idf.
+      var n = index.manifest.documents;
       var byTerm = {};
       names.forEach(function (t, i) {
         var p = lists[i];
         if (!p) return;
-        var docs = new Map();
-        for (var j = 0; j < p.length; j += 3) docs.set(p[j], [p[j + 1] / index.manifest.scale, p[j + 2]]);
-        byTerm[t] = { docs: docs, idf: idf(p.length / 3) };
+        var entry = { postings: p, has: new Uint8Array(n), impact: new Float64Array(n), mask: new Int32Array(n), idf: idf(p.length / 3) };
+        for (var j = 0; j < p.length; j += 3) {
+          entry.has[p[j]] = 1;
+          entry.impact[p[j]] = p[j + 1] / index.manifest.scale;
+          entry.mask[p[j]] = p[j + 2];
+        }
+        byTerm[t] = entry;
       });
       var slots = query.slots;
       var slotIdf = slots.map(function (s) {
@@ -274,7 +284,10 @@
       });
       var totalIdf = slotIdf.reduce(function (a, b) { return a + b; }, 0);
       var candidates = new Set();
-      names.forEach(function (t) { if (byTerm[t]) byTerm[t].docs.forEach(function (_, d) { candidates.add(d); }); });
+      names.forEach(function (t) {
+        var p = byTerm[t] && byTerm[t].postings;
+        for (var j = 0; p && j < p.length; j += 3) candidates.add(p[j]);
+      });
       var scored = [];
       candidates.forEach(function (doc) {
         var slotScore = slots.map(function () { return 0; });
@@ -282,21 +295,21 @@
         var matched = {}; // terms that matched in this document, for the excerpt
         slots.forEach(function (s, i) {
           s.alternatives.forEach(function (a) {
-            var hit = byTerm[a.term] && byTerm[a.term].docs.get(doc);
-            if (!hit) return;
-            var score = a.weight * byTerm[a.term].idf * hit[0] * (K1 + 1);
+            var hit = byTerm[a.term];
+            if (!hit || !hit.has[doc]) return;
+            var score = a.weight * hit.idf * hit.impact[doc] * (K1 + 1);
             matched[a.term] = true;
-            if (score > slotScore[i]) { slotScore[i] = score; slotMask[i] = hit[1]; }
+            if (score > slotScore[i]) { slotScore[i] = score; slotMask[i] = hit.mask[doc]; }
           });
         });
         query.groups.forEach(function (g) {
           var score = 0;
           var mask = -1;
           for (var t = 0; t < g.terms.length; t++) {
-            var hit = byTerm[g.terms[t]] && byTerm[g.terms[t]].docs.get(doc);
-            if (!hit) return;
-            score += g.weight * byTerm[g.terms[t]].idf * hit[0] * (K1 + 1);
-            mask &= hit[1];
+            var hit = byTerm[g.terms[t]];
+            if (!hit || !hit.has[doc]) return;
+            score += g.weight * hit.idf * hit.impact[doc] * (K1 + 1);
+            mask &= hit.mask[doc];
           }
           var covered = 0;
           for (var i = g.from; i <= g.to; i++) covered += slotScore[i];
@@ -313,9 +326,11 @@
         if (sum === 0) return;
         // Nearness: the most query words that share one section of the page.
         var together = 1;
-        for (var bit = 0; bit < 31 && slots.length > 1; bit++) {
+        var sections = 0; // every section bit any word is in: the bits past the highest need no look
+        for (var k = 0; k < slotMask.length; k++) sections |= slotMask[k];
+        for (var bit = 0; bit < 31 && slots.length > 1 && sections >>> bit; bit++) {
           var here = 0;
-          slotMask.forEach(function (m) { if (m & (1 << bit)) here++; });
+          for (k = 0; k < slotMask.length; k++) if (slotMask[k] & (1 << bit)) here++;
           if (here > together) together = here;
         }
         var nearness = slots.length > 1 ? (together - 1) / (slots.length - 1) : 0;
