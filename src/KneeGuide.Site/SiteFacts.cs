@@ -27,7 +27,7 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
     public const string ConfigKey = "config";
     public const string ThemeKey = "theme";
 
-    /// <summary>The language search reads pages in (its code, from site.yml): pages' search entries depend on it and nothing else of site.yml.</summary>
+    /// <summary>The languages search reads pages in (site.yml's codes and names, the default first): pages' search entries depend on them and nothing else of site.yml.</summary>
     public const string SearchLanguageKey = "search-language";
 
     public static string File(string inputPath) => "file:" + inputPath;
@@ -101,7 +101,7 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
             "media" => MediaHash(name),
             ConfigKey => inputs.ConfigHash,
             ThemeKey => theme.Hash,
-            SearchLanguageKey => ContentHash.Of("search-language", Search.SearchLanguage.For(inputs.Config.Language).Code),
+            SearchLanguageKey => ContentHash.Of("search-language", string.Join('\n', inputs.Config.AllLanguages.Select(l => l.Code.Value + " " + l.Name))),
             _ => _viewsUnchanged ? FactValues.Unchanged : Views.Hash(key),
         };
     }

@@ -33,6 +33,19 @@ public sealed class SearchTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task The_preloaded_manifest_is_fetched_once()
+    {
+        // The head's preload must match search.js's fetch (cors, same-origin credentials), or Chromium fetches it again.
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        var manifests = new List<string>();
+        page.Request += (_, request) => { if (request.Url.EndsWith("/search/manifest.json", StringComparison.Ordinal)) manifests.Add(request.Url); };
+        await page.GotoAsync("/search/?q=" + Uri.EscapeDataString("glutes"));
+        await Expect(Results(page).First).ToBeVisibleAsync();
+        Assert.Single(manifests);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_typo_still_finds_the_page()
     {
         var (page, errors) = await SearchAsync("clamshel exersice");

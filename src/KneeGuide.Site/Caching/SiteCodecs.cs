@@ -28,9 +28,18 @@ public static class SiteCodecs
         .Add<BodyFacts>("body-facts", WriteFacts, ReadFacts)
         .Add<SearchPostings>("search-postings", WritePostings, ReadPostings)
         .Add<SearchPageFile>("search-page", (w, f) => w.WriteBytes(f.Json), r => new SearchPageFile(r.ReadBytes().ToArray()))
-        .Add<SearchShards>("search-shards", (w, s) => { w.WriteStrings(s.Keys); w.WriteList(s.Hashes, static (w, h) => w.WriteUInt(h)); }, r => new SearchShards(r.ReadStringArray(ShardKeys), r.ReadUIntArray()))
+        .Add<SearchShards>("search-shards", WriteShards, ReadShards)
+        .Add<SearchEntriesInOtherLanguages>("search-other-languages", (w, e) => w.WriteList(e.Entries, static (w, x) => { w.WriteString(x.Code); WritePostings(w, x.Postings); WriteShards(w, x.Shards); }), r => new SearchEntriesInOtherLanguages(r.ReadList(static r => new SearchEntryInLanguage(r.ReadRequiredString(), ReadPostings(r), ReadShards(r)))))
         .Add<PageLinks>("page-links", WritePageLinks, ReadPageLinks)
         .Add<GeneratedPage>("generated-page", WriteGenerated, ReadGenerated);
+
+    private static void WriteShards(CacheWriter w, SearchShards s)
+    {
+        w.WriteStrings(s.Keys);
+        w.WriteList(s.Hashes, static (w, h) => w.WriteUInt(h));
+    }
+
+    private static SearchShards ReadShards(CacheReader r) => new(r.ReadStringArray(ShardKeys), r.ReadUIntArray());
 
     private static void WritePostings(CacheWriter w, SearchPostings p)
     {

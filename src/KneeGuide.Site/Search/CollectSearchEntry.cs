@@ -16,7 +16,7 @@ public sealed partial class CollectSearchEntry(StringPool pool) : ParallelModule
 {
     private readonly SearchEntryBuilder _builder = new(pool);
 
-    public override int Version => 2;
+    public override int Version => 3;
 
     protected override Document? Execute(Document input, IDocumentContext context)
     {
@@ -25,16 +25,36 @@ public sealed partial class CollectSearchEntry(StringPool pool) : ParallelModule
             return input.Without<BodyText>();
         }
 
-        // The language decides the stemmer and stop words: read as a fact of its own, so an edit to
+        // The languages decide the stemmers and stop words: read as a fact of their own, so an edit to
         // anything else in site.yml does not redo every page.
         var facts = context.GetService<SiteFacts>();
         context.Reads.Read(facts, SiteFacts.SearchLanguageKey);
-        var analyzer = new SearchAnalyzer(SearchLanguage.For(context.GetService<SiteInputs>().Config.Language));
-        var (postings, file, shards) = _builder.Build(analyzer, Source(input, page));
-        return input.Without<BodyText>().With(postings).With(file).With(shards);
+        var languages = context.GetService<SiteInputs>().Config.AllLanguages;
+        var own = page.Language ?? languages[0].Code.Value;
+        var language = languages.Count > 1 && languages.FirstOrDefault(l => l.Code.Value == own) is { } declared
+            ? new SearchSourceLanguage(own, declared.Name)
+            : null;
+        var source = Source(input, page, language);
+        var (postings, file, shards) = _builder.Build(new SearchAnalyzer(SearchLanguage.For(own)), source);
+        var output = input.Without<BodyText>().With(postings).With(file).With(shards);
+        if (page.IsTranslation || languages.Count == 1)
+        {
+            return output;
+        }
+
+        // An original is also found from each other language's search until it is translated
+        // (GenerateSearchIndex decides), read as that language's queries are read.
+        var others = new List<SearchEntryInLanguage>();
+        foreach (var other in languages.Skip(1))
+        {
+            var (p, _, s) = _builder.Build(new SearchAnalyzer(SearchLanguage.For(other.Code.Value)), source);
+            others.Add(new SearchEntryInLanguage(other.Code.Value, p, s));
+        }
+
+        return output.With(new SearchEntriesInOtherLanguages(others));
     }
 
-    private static SearchSource Source(Document doc, ContentPage page)
+    private static SearchSource Source(Document doc, ContentPage page, SearchSourceLanguage? language)
     {
         var sections = doc.Get<BodyText>()?.Sections.ToList() ?? [new TextSection(null, null, "")];
         var keywords = page.Tags.Select(t => t.Value).ToList();
@@ -55,7 +75,7 @@ public sealed partial class CollectSearchEntry(StringPool pool) : ParallelModule
             sections[0] = sections[0] with { Text = intro };
         }
 
-        return new SearchSource(page.Url, page.Title, page.Kind.ToString().ToLowerInvariant(), page.Description ?? "", keywords, details, sections);
+        return new SearchSource(page.Url, page.Title, page.Kind.ToString().ToLowerInvariant(), page.Description ?? "", keywords, details, sections, language);
     }
 
     /// <summary>The text of a rendered inline fragment (an exercise step): tags dropped, entities decoded.</summary>

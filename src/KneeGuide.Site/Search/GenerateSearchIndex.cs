@@ -7,8 +7,8 @@ using KneeGuide.Site.Templates;
 namespace KneeGuide.Site.Search;
 
 /// <summary>
-/// PostProcess phase: the site's search index (<see cref="SearchIndexLayout"/>) from every published
-/// page's entry (<see cref="CollectSearchEntry"/>) and the generated pages', with the synonyms. Each
+/// PostProcess phase: the search index of each of the site's languages (<see cref="SearchIndexLayout"/>)
+/// from every published page's entry (<see cref="CollectSearchEntry"/>) and the generated pages', with the synonyms. Each
 /// shard and page file is remade only when what it is made from changed (<see cref="CachedFiles"/>):
 /// the pages' hashes of what they put in each shard (<see cref="SearchShards"/>), their numbers, the
 /// synonyms; an edit to one page remakes the shards of the words it changed and its own file.
@@ -23,12 +23,28 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> _, IExecutionContext context)
     {
         var index = PageRendererFactory.Index(context);
+        var languages = context.GetService<SiteInputs>().Config.AllLanguages;
+        var documents = new List<Document>();
+        for (var i = 0; i < languages.Count; i++)
+        {
+            documents.AddRange(LanguageIndex(context, index, languages, i));
+        }
+
+        IReadOnlyList<Document> sorted = documents.OrderBy(d => d.Destination, StringComparer.Ordinal).ToList();
+        return Task.FromResult(sorted);
+    }
+
+    /// <summary>The index of one of the site's languages, in its folder (<see cref="SearchLanguage.IndexFolder"/>).</summary>
+    private List<Document> LanguageIndex(IExecutionContext context, SiteIndex index, IReadOnlyList<SiteLanguage> languages, int which)
+    {
         var config = context.GetService<SiteInputs>().Config;
-        var language = SearchLanguage.For(config.Language);
+        var code = languages[which].Code.Value;
+        var language = SearchLanguage.For(code);
         var analyzer = new SearchAnalyzer(language);
-        var folder = language.IndexFolder(isDefault: true);
-        var entries = Entries(index, context, analyzer);
-        var synonyms = SynonymsByKey(SynonymList.Build(analyzer, config.Search.Synonyms, context.Diagnostics));
+        var folder = SearchLanguage.IndexFolder(code, isDefault: which == 0);
+        var entries = Entries(index, context, analyzer, languages, which);
+        // site.yml's synonyms are written in the default language; another language has its built-in ones.
+        var synonyms = SynonymsByKey(SynonymList.Build(analyzer, which == 0 ? config.Search.Synonyms : [], context.Diagnostics));
         var salt = new ContentHash.Builder().Add(FormatVersion).Add(language.Code).Add(folder).Add(SearchIndexLayout.InlinePostings).Finish();
 
         // What each shard is made from: which pages put what in it, and its synonyms.
@@ -70,7 +86,7 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
         foreach (var (key, builder) in fingerprints)
         {
             var fingerprint = builder.Finish();
-            if (CachedFiles.Find(context, "search:" + key, fingerprint) is { } reused)
+            if (CachedFiles.Find(context, "search:" + folder + key, fingerprint) is { } reused)
             {
                 documents.AddRange(reused);
             }
@@ -88,7 +104,7 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
         for (var n = 0; n < entries.Count; n++)
         {
             var fingerprint = new ContentHash.Builder().Add(salt).Add(n).Add(entries[n].FileHash).Finish();
-            var unit = "search:page:" + n;
+            var unit = "search:" + folder + "page:" + n;
             if (CachedFiles.Find(context, unit, fingerprint) is { } reused)
             {
                 documents.AddRange(reused);
@@ -106,25 +122,50 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
             fingerprints.Keys.Where(k => k.StartsWith("t:", StringComparison.Ordinal)).Select(k => k[2..]),
             fingerprints.Keys.Where(k => k.StartsWith("e:", StringComparison.Ordinal)).Select(k => k[2..]),
             language.StopWords.Order(StringComparer.Ordinal))));
-        IReadOnlyList<Document> sorted = documents.OrderBy(d => d.Destination, StringComparer.Ordinal).ToList();
-        return Task.FromResult(sorted);
+        return documents;
     }
 
-    /// <summary>Every page search finds, numbered in address order: the published pages and the generated ones.</summary>
-    private List<Entry> Entries(SiteIndex index, IExecutionContext context, SearchAnalyzer analyzer)
+    /// <summary>
+    /// Every page one language's search finds, numbered in address order: the default language's
+    /// published pages, or another language's translations and the originals not (yet) translated
+    /// into it (read by that language's analyzer, <see cref="SearchEntriesInOtherLanguages"/>; their
+    /// page files name their language, so the result says so); and the language's generated pages.
+    /// </summary>
+    private List<Entry> Entries(SiteIndex index, IExecutionContext context, SearchAnalyzer analyzer, IReadOnlyList<SiteLanguage> languages, int which)
     {
+        var code = languages[which].Code.Value;
         var entries = new List<Entry>();
         foreach (var doc in index.PublishedOriginals)
         {
             var page = doc.Require<ContentPage>();
-            var shards = doc.Get<SearchShards>() ?? throw new InvalidOperationException($"'{doc.Source}' went through no CollectSearchEntry module.");
             var fileHash = doc.Get<FacetHashes>()?.Of<SearchPageFile>() ?? ContentHash.Of(doc.Require<SearchPageFile>().Json);
-            entries.Add(new Entry(page.Url, () => doc.Require<SearchPostings>(), shards, fileHash, () => doc.Require<SearchPageFile>().Json));
+            if (which == 0)
+            {
+                entries.Add(new Entry(page.Url, () => doc.Require<SearchPostings>(), ShardsOf(doc), fileHash, () => doc.Require<SearchPageFile>().Json));
+            }
+            else if (!index.Translations.ContainsKey(SiteIndex.TranslationKey(code, page.Source)))
+            {
+                var inLanguage = doc.Require<SearchEntriesInOtherLanguages>().For(code) ?? throw new InvalidOperationException($"'{doc.Source}' has no search entry for '{code}'.");
+                entries.Add(new Entry(page.Url, () => inLanguage.Postings, inLanguage.Shards, fileHash, () => doc.Require<SearchPageFile>().Json));
+            }
+        }
+
+        if (which > 0)
+        {
+            foreach (var doc in index.Published)
+            {
+                if (doc.Require<ContentPage>() is { Language: { } language, Url: var url } && language == code)
+                {
+                    var fileHash = doc.Get<FacetHashes>()?.Of<SearchPageFile>() ?? ContentHash.Of(doc.Require<SearchPageFile>().Json);
+                    entries.Add(new Entry(url, () => doc.Require<SearchPostings>(), ShardsOf(doc), fileHash, () => doc.Require<SearchPageFile>().Json));
+                }
+            }
         }
 
         var builder = new SearchEntryBuilder(pool);
         var views = context.GetService<SiteFacts>().Views;
-        foreach (var source in GeneratedPageSearch.Sources(GeneratePages.List(views), views))
+        var marker = languages.Count > 1 ? new SearchSourceLanguage(code, languages[which].Name) : null;
+        foreach (var source in GeneratedPageSearch.Sources(GeneratePages.List(views, code), views, marker))
         {
             var (postings, file, shards) = builder.Build(analyzer, source);
             entries.Add(new Entry(source.Url, () => postings, shards, ContentHash.Of(file.Json), () => file.Json));
@@ -133,6 +174,9 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
         entries.Sort((a, b) => string.CompareOrdinal(a.Url, b.Url));
         return entries;
     }
+
+    private static SearchShards ShardsOf(Document doc) =>
+        doc.Get<SearchShards>() ?? throw new InvalidOperationException($"'{doc.Source}' went through no CollectSearchEntry module.");
 
     /// <summary>Makes the shards whose fingerprint changed, in one pass over the pages that touch any of them.</summary>
     private static List<Document> MakeShards(
@@ -205,7 +249,7 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
                 files.Add(JsonFile($"{folder}ends/{name}.json", SearchIndexJson.EndShard((wordsByKey.GetValueOrDefault(key) ?? []).Select(w => (w, words[w])))));
             }
 
-            CachedFiles.Store(context, "search:" + key, fingerprint, files);
+            CachedFiles.Store(context, "search:" + folder + key, fingerprint, files);
             made.AddRange(files);
         }
 

@@ -12,18 +12,19 @@ namespace KneeGuide.Site.Search;
 /// </summary>
 public static class GeneratedPageSearch
 {
-    public static IEnumerable<SearchSource> Sources(IReadOnlyList<GeneratedPage> pages, ViewModelFactory views)
+    /// <param name="language">The pages' language, on a site of several (see <see cref="SearchSource.Language"/>).</param>
+    public static IEnumerable<SearchSource> Sources(IReadOnlyList<GeneratedPage> pages, ViewModelFactory views, SearchSourceLanguage? language = null)
     {
         var reads = ReadSet.Ignored; // the index is remade from these whenever they change (GenerateSearchIndex)
         foreach (var page in pages)
         {
             IEnumerable<string>? listed = page.List switch
             {
-                "library" => views.Exercises(reads).Select(e => $"{e.Title}: {e.Summary} ({string.Join(", ", e.Targets.Concat(e.Equipment).Append(e.Difficulty ?? ""))})"),
-                "articles" => Lines(views.Articles(reads)),
-                "mobility" => Lines(views.MobilityPages(reads)),
-                "tags" => views.Tags(reads).Select(t => t.Title),
-                "tag" => Lines(views.TagPages(page.Tag!, reads)),
+                "library" => views.Exercises(reads, page.Language).Select(e => $"{e.Title}: {e.Summary} ({string.Join(", ", e.Targets.Concat(e.Equipment).Append(e.Difficulty ?? ""))})"),
+                "articles" => Lines(views.Articles(reads, page.Language)),
+                "mobility" => Lines(views.MobilityPages(reads, page.Language)),
+                "tags" => views.Tags(reads, page.Language).Select(t => t.Title),
+                "tag" => Lines(views.TagPages(page.Tag!, reads, page.Language)),
                 "credits" => views.CreditsPage(reads).Select(c => $"{c.Title ?? c.File}: {c.Author}, {c.License}"),
                 _ => null,
             };
@@ -33,7 +34,7 @@ public static class GeneratedPageSearch
             }
 
             var keywords = page.Tag is { } tag ? new[] { tag } : [];
-            yield return new SearchSource(page.Url, page.Title, page.Layout, page.Description, keywords, [], [new TextSection(null, null, string.Join('\n', listed))]);
+            yield return new SearchSource(page.Url, page.Title, page.Layout, page.Description, keywords, [], [new TextSection(null, null, string.Join('\n', listed))], language);
         }
     }
 

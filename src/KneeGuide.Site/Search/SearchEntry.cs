@@ -35,3 +35,18 @@ public sealed class SearchShards(string[] keys, ulong[] hashes)
 
     public IReadOnlyList<ulong> Hashes { get; } = hashes;
 }
+
+/// <summary>
+/// On a site of several languages, an original page's entry as each other language's index holds
+/// it while the page has no translation in that language: its words read by that language's
+/// analyzer, as that language's queries are (the page file is the page's own).
+/// </summary>
+public sealed class SearchEntriesInOtherLanguages(IReadOnlyList<SearchEntryInLanguage> entries)
+{
+    public IReadOnlyList<SearchEntryInLanguage> Entries { get; } = entries;
+
+    public SearchEntryInLanguage? For(string code) => Entries.FirstOrDefault(e => e.Code == code);
+}
+
+/// <summary>A page's postings and shard hashes as the index of the language with this code (site.yml's) reads them.</summary>
+public sealed record SearchEntryInLanguage(string Code, SearchPostings Postings, SearchShards Shards);

@@ -164,7 +164,10 @@ public sealed class SearchEntryBuilder(StringPool pool)
         return cut <= 0 ? "" : text[..cut] + " …";
     }
 
-    /// <summary><c>["url","title","kind","description",[["id","heading","text"],...]]</c>; the first section has no id or heading.</summary>
+    /// <summary>
+    /// <c>["url","title","kind","description",[["id","heading","text"],...]]</c>, the first section
+    /// without id or heading; on a site of several languages followed by the page's language code and name.
+    /// </summary>
     private static byte[] PageJson(SearchSource source)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -189,6 +192,12 @@ public sealed class SearchEntryBuilder(StringPool pool)
             }
 
             writer.WriteEndArray();
+            if (source.Language is { } language)
+            {
+                writer.WriteStringValue(language.Code);
+                writer.WriteStringValue(language.Name);
+            }
+
             writer.WriteEndArray();
         }
 

@@ -46,11 +46,12 @@ public sealed class SearchLanguage
     }
 
     /// <summary>
-    /// Where this language's index is published, relative to the output: "search/" for the site's
-    /// default language, "&lt;code&gt;/search/" for another one (the search page of that language
-    /// sits in the same folder and reads its index from there).
+    /// Where the index of the site's language with this code (site.yml's, "pt-BR") is published,
+    /// relative to the output: "search/" for the default language, "&lt;code&gt;/search/" for another
+    /// one, where that language's pages are (its search page sits in the same folder and reads its
+    /// index from there).
     /// </summary>
-    public string IndexFolder(bool isDefault) => isDefault ? "search/" : Code + "/search/";
+    public static string IndexFolder(string siteCode, bool isDefault) => isDefault ? "search/" : siteCode + "/search/";
 
     private static IEnumerable<string> StopWordsOf(string code) => code switch
     {

@@ -10,6 +10,7 @@ namespace KneeGuide.Site.Search;
 /// <param name="Keywords">An exercise's targets and a page's tags.</param>
 /// <param name="Details">An exercise's equipment and dose (weighted as the description).</param>
 /// <param name="Sections">The text, section by section; the first is what comes before any heading.</param>
+/// <param name="Language">On a site of several languages, the page's language, so that a result from another language's pages can say so; null on a site of one.</param>
 public sealed record SearchSource(
     string Url,
     string Title,
@@ -17,4 +18,8 @@ public sealed record SearchSource(
     string Description,
     IReadOnlyList<string> Keywords,
     IReadOnlyList<string> Details,
-    IReadOnlyList<TextSection> Sections);
+    IReadOnlyList<TextSection> Sections,
+    SearchSourceLanguage? Language = null);
+
+/// <summary>A page's language: its code (the page's lang) and its name in that language, as the language switcher shows it.</summary>
+public sealed record SearchSourceLanguage(string Code, string Name);

@@ -169,14 +169,14 @@ public sealed class SearchIndexTests
     }
 
     /// <summary>The index as the browser reads it.</summary>
-    private sealed class Index(TestSite site)
+    internal sealed class Index(TestSite site, string folder = "search/")
     {
-        private readonly JsonElement _manifest = JsonDocument.Parse(site.ReadOutput("search/manifest.json")).RootElement;
+        private readonly JsonElement _manifest = JsonDocument.Parse(site.ReadOutput($"{folder}manifest.json")).RootElement;
 
         public IReadOnlyList<string> Keys(string name) => _manifest.GetProperty(name).EnumerateArray().Select(k => k.GetString()!).ToList();
 
         public IReadOnlyList<string> Urls => Enumerable.Range(0, _manifest.GetProperty("documents").GetInt32())
-            .Select(n => JsonDocument.Parse(site.ReadOutput($"search/pages/{n}.json")).RootElement[0].GetString()!).ToList();
+            .Select(n => JsonDocument.Parse(site.ReadOutput($"{folder}pages/{n}.json")).RootElement[0].GetString()!).ToList();
 
         public int Doc(string url) => Urls.ToList().IndexOf(url);
 
@@ -187,12 +187,12 @@ public sealed class SearchIndexTests
         private List<(int Doc, int Impact, int Mask)> Postings(string term)
         {
             var key = SearchIndexLayout.TermKey(term);
-            if (!site.OutputExists($"search/terms/{key}.json"))
+            if (!site.OutputExists($"{folder}terms/{key}.json"))
             {
                 return [];
             }
 
-            var shard = JsonDocument.Parse(site.ReadOutput($"search/terms/{key}.json")).RootElement.GetProperty("t");
+            var shard = JsonDocument.Parse(site.ReadOutput($"{folder}terms/{key}.json")).RootElement.GetProperty("t");
             if (!shard.TryGetProperty(term, out var entry))
             {
                 return [];
@@ -200,7 +200,7 @@ public sealed class SearchIndexTests
 
             if (entry[0].ValueKind == JsonValueKind.String)
             {
-                entry = JsonDocument.Parse(site.ReadOutput($"search/terms/{key}/{entry[0].GetString()}.json")).RootElement;
+                entry = JsonDocument.Parse(site.ReadOutput($"{folder}terms/{key}/{entry[0].GetString()}.json")).RootElement;
             }
 
             var numbers = entry.EnumerateArray().Select(e => e.GetInt32()).ToList();

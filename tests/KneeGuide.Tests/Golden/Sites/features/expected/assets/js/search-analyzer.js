@@ -28,7 +28,16 @@
     stopWords.forEach(function (w) { stop[w] = true; });
 
     // The word's term, or null for a stop word or a word too short or too long to be indexed.
+    // Remembered per word: an excerpt reads a page's whole text, where most words come back often,
+    // and stemming each again was most of the time spent showing results.
+    var known = new Map();
     function termOf(word) {
+      var t = known.get(word);
+      if (t === undefined) known.set(word, t = readWord(word));
+      return t;
+    }
+
+    function readWord(word) {
       if (word.length < 2 || word.length > MAX_WORD) return null;
       var surface = fold(word);
       if (stop[surface]) return null;

@@ -5,7 +5,8 @@
 // search-analyzer.js, as the build read the pages. Pages are ranked by BM25F (impacts from the
 // build, idf here) with a bonus for query words in the same section; pages that lack a word are
 // still shown, below, saying which. Everything reaches the page through textContent and DOM nodes,
-// never as HTML. The words shown to readers come from the search page's template (data-text-*).
+// never as HTML. The words shown to readers come from the search page's template (data-text-*, the
+// theme strings of the page's language), as do the index folder and the language (data-index, data-language).
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -32,10 +33,21 @@
     return s.replace(/\{(\w+)\}/g, function (_, key) { return values && key in values ? values[key] : ""; });
   }
 
-  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  // Counts (at most MAX_RESULTS) are written with the digits of the theme strings (data-digits):
+  // Chromium takes 30 to 70 ms to load its number data for a first Intl.NumberFormat, time a reader
+  // would wait after the results are in. Without them, Intl; the plural rules are cheap to make.
+  var digits = root.getAttribute("data-digits") || "";
+  var plural = null;
+  var numbers = null;
+  function number(count) {
+    if (digits.length === 10) return String(count).replace(/[0-9]/g, function (d) { return digits[d]; });
+    return (numbers = numbers || new Intl.NumberFormat(lang)).format(count);
+  }
+
   function counted(name, count, values) {
-    var category = plural ? plural.select(count) : count === 1 ? "one" : "other";
-    values.count = window.Intl ? new Intl.NumberFormat(lang).format(count) : String(count);
+    plural = plural || new Intl.PluralRules(lang);
+    var category = plural.select(count);
+    values.count = number(count);
     return root.hasAttribute("data-text-" + name + "-" + category) ? text(name + "-" + category, values) : text(name + "-other", values);
   }
 
@@ -88,13 +100,18 @@
 
   // A term's postings as absolute [document, impact, mask, ...], or null when the index lacks it.
   function postings(term) {
-    return termShard(term).then(function (shard) {
+    var known = cache["postings:" + term];
+    if (known) return known;
+    return cache["postings:" + term] = termShard(term).then(function (shard) {
       var entry = shard && shard.t[term];
       if (!entry) return null;
       if (typeof entry[0] === "string") return load("terms/" + termKey(term) + "/" + entry[0] + ".json").then(absolute);
       return absolute(entry);
     });
   }
+
+  // Starts loading a term's postings for rank(), which finds them in the cache; a failure shows there.
+  function prefetch(term) { postings(term).catch(function () {}); }
 
   function absolute(gaps) {
     var out = gaps.slice();
@@ -195,6 +212,9 @@
         slot.alternatives = slot.alternatives.concat(best(candidates, 4));
         needEnds.push(i);
       });
+      // The postings of the terms found so far are asked for now, not once the word endings are in.
+      slots.forEach(function (s) { s.alternatives.forEach(function (a) { prefetch(a.term); }); });
+      groups.forEach(function (g) { g.terms.forEach(prefetch); });
       // Typos in a word's first letters, and words inside compounds, by the word's ending.
       return Promise.all(needEnds.map(function (i) { return endShard(slots[i].surface); })).then(function (endShards) {
         needEnds.forEach(function (i, n) {
@@ -242,14 +262,20 @@
     query.groups.forEach(function (g) { g.terms.forEach(function (t) { terms[t] = true; }); });
     var names = Object.keys(terms);
     return Promise.all(names.map(postings)).then(function (lists) {
-      // Per term: document -> [impact, mask], and its idf.
+      // Per term: its postings, each document's impact and mask by document number (arrays, not
+      // maps: a common word is on thousands of pages), and its idf.
+      var n = index.manifest.documents;
       var byTerm = {};
       names.forEach(function (t, i) {
         var p = lists[i];
         if (!p) return;
-        var docs = new Map();
-        for (var j = 0; j < p.length; j += 3) docs.set(p[j], [p[j + 1] / index.manifest.scale, p[j + 2]]);
-        byTerm[t] = { docs: docs, idf: idf(p.length / 3) };
+        var entry = { postings: p, has: new Uint8Array(n), impact: new Float64Array(n), mask: new Int32Array(n), idf: idf(p.length / 3) };
+        for (var j = 0; j < p.length; j += 3) {
+          entry.has[p[j]] = 1;
+          entry.impact[p[j]] = p[j + 1] / index.manifest.scale;
+          entry.mask[p[j]] = p[j + 2];
+        }
+        byTerm[t] = entry;
       });
       var slots = query.slots;
       var slotIdf = slots.map(function (s) {
@@ -258,7 +284,10 @@
       });
       var totalIdf = slotIdf.reduce(function (a, b) { return a + b; }, 0);
       var candidates = new Set();
-      names.forEach(function (t) { if (byTerm[t]) byTerm[t].docs.forEach(function (_, d) { candidates.add(d); }); });
+      names.forEach(function (t) {
+        var p = byTerm[t] && byTerm[t].postings;
+        for (var j = 0; p && j < p.length; j += 3) candidates.add(p[j]);
+      });
       var scored = [];
       candidates.forEach(function (doc) {
         var slotScore = slots.map(function () { return 0; });
@@ -266,21 +295,21 @@
         var matched = {}; // terms that matched in this document, for the excerpt
         slots.forEach(function (s, i) {
           s.alternatives.forEach(function (a) {
-            var hit = byTerm[a.term] && byTerm[a.term].docs.get(doc);
-            if (!hit) return;
-            var score = a.weight * byTerm[a.term].idf * hit[0] * (K1 + 1);
+            var hit = byTerm[a.term];
+            if (!hit || !hit.has[doc]) return;
+            var score = a.weight * hit.idf * hit.impact[doc] * (K1 + 1);
             matched[a.term] = true;
-            if (score > slotScore[i]) { slotScore[i] = score; slotMask[i] = hit[1]; }
+            if (score > slotScore[i]) { slotScore[i] = score; slotMask[i] = hit.mask[doc]; }
           });
         });
         query.groups.forEach(function (g) {
           var score = 0;
           var mask = -1;
           for (var t = 0; t < g.terms.length; t++) {
-            var hit = byTerm[g.terms[t]] && byTerm[g.terms[t]].docs.get(doc);
-            if (!hit) return;
-            score += g.weight * byTerm[g.terms[t]].idf * hit[0] * (K1 + 1);
-            mask &= hit[1];
+            var hit = byTerm[g.terms[t]];
+            if (!hit || !hit.has[doc]) return;
+            score += g.weight * hit.idf * hit.impact[doc] * (K1 + 1);
+            mask &= hit.mask[doc];
           }
           var covered = 0;
           for (var i = g.from; i <= g.to; i++) covered += slotScore[i];
@@ -297,9 +326,11 @@
         if (sum === 0) return;
         // Nearness: the most query words that share one section of the page.
         var together = 1;
-        for (var bit = 0; bit < 31 && slots.length > 1; bit++) {
+        var sections = 0; // every section bit any word is in: the bits past the highest need no look
+        for (var k = 0; k < slotMask.length; k++) sections |= slotMask[k];
+        for (var bit = 0; bit < 31 && slots.length > 1 && sections >>> bit; bit++) {
           var here = 0;
-          slotMask.forEach(function (m) { if (m & (1 << bit)) here++; });
+          for (k = 0; k < slotMask.length; k++) if (slotMask[k] & (1 << bit)) here++;
           if (here > together) together = here;
         }
         var nearness = slots.length > 1 ? (together - 1) / (slots.length - 1) : 0;
@@ -373,6 +404,12 @@
     return e;
   }
 
+  // The page's language, when it is not this search's: a page not yet translated, as its original.
+  function otherLanguage(page, elements) {
+    if (!page[5] || page[5] === lang) return;
+    elements.forEach(function (e) { e.lang = page[5]; e.dir = "auto"; });
+  }
+
   function renderResult(hit, page) {
     var url = page[0], title = page[1], kind = page[2], description = page[3], sections = page[4];
     var item = element("li", "search-result");
@@ -381,7 +418,14 @@
     link.href = url;
     heading.appendChild(link);
     item.appendChild(heading);
-    item.appendChild(element("p", "result-kind", text("kind-" + kind) || kind));
+    var kindLine = element("p", "result-kind", text("kind-" + kind) || kind);
+    if (page[5] && page[5] !== lang) {
+      link.hreflang = page[5];
+      kindLine.appendChild(document.createTextNode(" · " + text("untranslated") + " "));
+      kindLine.appendChild(element("span", null, page[6]));
+      otherLanguage(page, [link, kindLine.lastChild]);
+    }
+    item.appendChild(kindLine);
 
     // The main excerpt: the best window of the whole page; the description when no word of it matched.
     var windows = sections.map(function (s) {
@@ -398,6 +442,7 @@
     } else {
       renderWindow(excerpt, sections[main][2], windows[main].win);
     }
+    otherLanguage(page, [excerpt]);
     item.appendChild(excerpt);
 
     if (hit.missing.length) {
@@ -432,6 +477,7 @@
         }
         subs.appendChild(li);
       });
+      otherLanguage(page, [subs]);
       item.appendChild(subs);
     }
     return item;
@@ -447,10 +493,13 @@
   var shown = null; // { hits, next, ticket }
 
   // Loads the next page of results' files and shows them (with the count, the first time), all in
-  // one change, so that nothing on the page moves twice.
-  function showMore(ticket, statusText) {
+  // one change, so that nothing on the page moves twice. The count's words are made while the
+  // files are on their way.
+  function showMore(ticket, countText) {
     var batch = shown.hits.slice(shown.next, shown.next + PAGE_SIZE);
-    return Promise.all(batch.map(function (h) { return load("pages/" + h.doc + ".json"); })).then(function (pages) {
+    var files = Promise.all(batch.map(function (h) { return load("pages/" + h.doc + ".json"); }));
+    var statusText = countText && countText();
+    return files.then(function (pages) {
       if (ticket !== latest) return;
       var fragment = document.createDocumentFragment();
       batch.forEach(function (h, i) { fragment.appendChild(renderResult(h, pages[i])); });
@@ -473,7 +522,7 @@
       return Promise.resolve();
     }
     var complete = hits.some(function (h) { return !h.missing.length; });
-    return showMore(latest, counted(complete ? "count" : "partial", hits.length, { query: query }));
+    return showMore(latest, function () { return counted(complete ? "count" : "partial", hits.length, { query: query }); });
   }
 
   var latest = 0;
