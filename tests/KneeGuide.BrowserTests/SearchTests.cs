@@ -46,6 +46,33 @@ public sealed class SearchTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task The_spanish_search_page_reads_the_spanish_index_and_answers_in_spanish()
+    {
+        // The clinic's site is in English and Spanish: /es/search/ loads /es/search/ (its own index,
+        // Spanish stems: "corredores" finds "corredor") and shows its words in Spanish.
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        var manifests = new List<string>();
+        page.Request += (_, request) => { if (request.Url.EndsWith("manifest.json", StringComparison.Ordinal)) manifests.Add(new Uri(request.Url).AbsolutePath); };
+        await page.GotoAsync("/es/search/?q=" + Uri.EscapeDataString("rodilla de los corredores"));
+        await Expect(Results(page).First.Locator("h2 a")).ToHaveAttributeAsync("href", "/es/articles/runners-knee/");
+        await Expect(page.Locator("#search-results .search-status")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("coincid"));
+        Assert.Equal(["/es/search/manifest.json"], manifests);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_page_not_yet_translated_is_found_from_the_spanish_search_and_marked_as_english()
+    {
+        // knee-issues.md has no Spanish version: the Spanish index holds it, marked with its language.
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        await page.GotoAsync("/es/search/?q=" + Uri.EscapeDataString("tendinopathy"));
+        var result = Results(page).Filter(new() { Has = page.Locator("h2 a[href='/articles/knee-issues/']") }).First;
+        await Expect(result.Locator("h2 a")).ToHaveAttributeAsync("hreflang", "en");
+        await Expect(result.Locator(".result-kind")).ToContainTextAsync("Aún sin traducir");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_typo_still_finds_the_page()
     {
         var (page, errors) = await SearchAsync("clamshel exersice");
