@@ -16,20 +16,8 @@ public sealed class LanguagesSiteFixture : SiteFixture
     {
         Copy(Path.Combine(repositoryRoot, "input"), _input);
         var siteYml = Path.Combine(_input, "site.yml");
-        var site = File.ReadAllText(siteYml).Replace("language: en\n", """
-            languages:
-              - code: en
-                name: English
-              - code: es
-                name: Español
-                description: Una guía sencilla sobre la salud de la rodilla.
-                disclaimer: Esta guía es información general, no un diagnóstico.
-                pain_rule_text: Un poco de dolor está bien si no pasa de 3 sobre 10.
-                nav:
-                  - title: Artículos
-                    url: /es/articles/
-                  - title: Ejercicios
-                    url: /es/exercises/
+        // The repository's site.yml declares English and Spanish; Arabic is added after them.
+        var site = File.ReadAllText(siteYml).Replace("clinic:\n", """
               - code: ar
                 name: العربية
                 dir: rtl
@@ -41,6 +29,22 @@ public sealed class LanguagesSiteFixture : SiteFixture
                     url: /ar/articles/
                   - title: تمارين
                     url: /ar/exercises/
+                targets:
+                  calves: عضلات الساق
+                  core: عضلات الجذع
+                  glutes: عضلات الألوية
+                  hamstrings: أوتار الركبة
+                  hip-flexors: العضلات المثنية للورك
+                  hips: الوركان
+                  knee: الركبة
+                  quads: عضلات الفخذ الأمامية
+                equipment:
+                  band: شريط مطاطي
+                  chair: كرسي
+                  mat: حصيرة
+                  step: درجة
+                  wall: جدار
+            clinic:
 
             """, StringComparison.Ordinal);
         File.WriteAllText(siteYml, site);

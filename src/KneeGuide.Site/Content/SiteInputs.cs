@@ -151,6 +151,8 @@ public sealed class SiteInputs
                 ("nav", language.Nav.Count > 0, config.Nav.Count > 0 ? string.Join(", ", config.Nav.Select(n => $"{n.Title} {n.Url.Value}")) : null),
                 ("pain_rule_text", language.PainRuleText is not null, config.PainRule.Text),
                 ("tags", language.Tags.Count > 0, null),
+                ("targets", language.Targets.Count > 0, null),
+                ("equipment", language.Equipment.Count > 0, null),
             };
             if (language == languages[0])
             {

@@ -296,6 +296,8 @@ public sealed class ViewModelFactory
             Url = page.Url,
             Targets = fm.Targets,
             Equipment = fm.Equipment,
+            TargetTitles = fm.Targets.Select(t => _inputs.Config.TargetTitle(t, code)).ToList(),
+            EquipmentTitles = fm.Equipment.Select(e => _inputs.Config.EquipmentTitle(e, code)).ToList(),
             Difficulty = fm.Difficulty?.ToString().ToLowerInvariant(),
             Dosage = Dosage(fm.Dosage, StringsIn(code)),
             Steps = doc.Get<RenderedSteps>()?.Html ?? [],

@@ -15,7 +15,7 @@ public sealed class LanguageSettingsTests
         """;
 
     /// <summary>The site's words a language other than the first must have (indented for a languages: entry).</summary>
-    private const string Words = "    description: Words.\n    disclaimer: Words.\n    pain_rule_text: Words.\n    nav:\n      - title: Words\n        url: /exercises/\n";
+    private const string Words = "    description: Words.\n    disclaimer: Words.\n    pain_rule_text: Words.\n    nav:\n      - title: Words\n        url: /exercises/\n    targets:\n      calves: Words.\n";
 
     [Fact]
     public async Task Without_languages_the_site_has_one_language_from_language()
@@ -47,7 +47,7 @@ public sealed class LanguageSettingsTests
         var result = await site.BuildAsync();
 
         var d = Assert.Single(result.Diagnostics);
-        Assert.Equal("KG1105 site.yml:18:11", site.DescribeRelative(d));
+        Assert.Equal("KG1105 site.yml:20:11", site.DescribeRelative(d));
         Assert.Contains("'es' is declared twice", d.Message);
         Assert.Contains("line 10", d.Message);
     }
@@ -98,10 +98,41 @@ public sealed class LanguageSettingsTests
 
         Assert.False(result.Published);
         Assert.Equal(
-            ["KG1101 site.yml:10:11 disclaimer", "KG1101 site.yml:10:11 nav", "KG1101 site.yml:10:11 pain_rule_text"],
+            ["KG1101 site.yml:10:11 disclaimer", "KG1101 site.yml:10:11 nav", "KG1101 site.yml:10:11 pain_rule_text", "KG1101 site.yml:10:11 targets"],
             result.Diagnostics.Select(d => $"{site.DescribeRelative(d)} {d.Message.Split('\'')[3]}").ToArray());
         Assert.Contains("add disclaimer: in that language under '- code: es'", result.Diagnostics[0].Message);
         Assert.Contains("/es/exercises/", result.Diagnostics[1].Message);
+    }
+
+    [Fact]
+    public async Task Exercise_targets_and_equipment_are_shown_in_the_pages_language_and_filter_by_their_values()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\ntargets:\n  calves: Calf muscles\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words.Replace("calves: Words.", "calves: gemelos"));
+        site.Write("exercises/heel-raises.es.md", "---\ntitle: Elevaciones de talón\nsummary: Para los gemelos.\nupdated: 2026-12-01\nsteps:\n  - Sube.\n---\n");
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var english = site.ReadOutput("exercises/index.html");
+        var spanish = site.ReadOutput("es/exercises/index.html");
+        Assert.Contains("<option value=\"calves\">Calf muscles</option>", english);
+        Assert.Contains("<option value=\"calves\">gemelos</option>", spanish);
+        Assert.Contains("data-targets=\"calves\"", spanish);
+        Assert.Contains("<span class=\"chip\">gemelos</span>", spanish);
+        Assert.Contains("gemelos", site.ReadOutput("es/exercises/heel-raises/index.html"));
+    }
+
+    [Fact]
+    public async Task A_target_without_a_title_in_a_language_is_an_error_at_the_language_naming_it()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words.Replace("calves:", "quads:"));
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1101 site.yml:10:11", site.DescribeRelative(d));
+        Assert.Contains("no 'targets' title for 'calves'", d.Message);
+        Assert.Contains("targets: { calves: ... }", d.Message);
     }
 
     [Fact]

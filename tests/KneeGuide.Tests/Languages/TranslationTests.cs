@@ -30,6 +30,10 @@ public sealed class TranslationTests
                 url: /es/exercises/
             tags:
               knees: Rodillas
+            targets:
+              calves: gemelos
+            equipment:
+              step: escalón
           - code: ar
             name: العربية
             dir: rtl
@@ -39,6 +43,10 @@ public sealed class TranslationTests
             nav:
               - title: تمارين
                 url: /ar/exercises/
+            targets:
+              calves: عضلات الساق
+            equipment:
+              step: درجة
         """;
 
     internal const string SpanishArticle = """
