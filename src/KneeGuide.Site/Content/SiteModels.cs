@@ -248,6 +248,23 @@ public class ImageCredit
 
     [Description("Link to the licence text.")]
     public string? LicenseUrl { get; init; }
+
+    [Description("What the image shows in the site's other languages: a list of { language, title }, e.g. - language: es, title: Puente de glúteos, vista lateral. The title is the image's alt text on that language's pages; without one they show title.")]
+    public IReadOnlyList<ImageCreditWords> Translations { get; init; } = [];
+
+    /// <summary>What the image shows, in a language (null: the default): its translation's title, else <see cref="Title"/>.</summary>
+    public string? TitleIn(string? language) =>
+        language is not null && Translations.FirstOrDefault(t => t.Language.Value == language) is { Title.Length: > 0 } words ? words.Title : Title;
+}
+
+/// <summary>A credit's words in one more language (credits.yml's <c>translations: es:</c>).</summary>
+public sealed class ImageCreditWords
+{
+    [Required, Description("The language's code, one of site.yml's languages other than the first, e.g. es.")]
+    public Located<string> Language { get; init; } = new("", default);
+
+    [Required, Description("What the image shows, in that language: its alt text on that language's pages.")]
+    public string Title { get; init; } = "";
 }
 
 /// <summary>

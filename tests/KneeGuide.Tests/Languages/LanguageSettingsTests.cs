@@ -123,6 +123,35 @@ public sealed class LanguageSettingsTests
     }
 
     [Fact]
+    public async Task An_images_alt_text_on_a_languages_pages_is_its_credits_translation()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words);
+        site.Write("images/credits.yml", "knee.svg:\n  title: A knee\n  author: Test author\n  license: CC BY 4.0\n  translations:\n    - language: es\n      title: Una rodilla\n");
+        site.Write("exercises/heel-raises.es.md", "---\ntitle: Elevaciones de talón\nsummary: Para los gemelos.\nupdated: 2026-12-01\nsteps:\n  - Sube.\n---\n");
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("alt=\"Una rodilla\"", site.ReadOutput("es/exercises/heel-raises/index.html"));
+        Assert.Contains("alt=\"A knee\"", site.ReadOutput("exercises/heel-raises/index.html"));
+    }
+
+    [Theory]
+    [InlineData("sp", "not one of site.yml's languages")]
+    [InlineData("en", "is the default language")]
+    public async Task A_credit_translated_into_a_language_that_is_not_another_declared_one_is_an_error_at_its_code(string code, string expected)
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words);
+        site.Write("images/credits.yml", $"knee.svg:\n  title: A knee\n  author: Test author\n  license: CC BY 4.0\n  translations:\n    - language: {code}\n      title: Una rodilla\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1305 images/credits.yml:6:17", site.DescribeRelative(d));
+        Assert.Contains(expected, d.Message);
+    }
+
+    [Fact]
     public async Task A_target_without_a_title_in_a_language_is_an_error_at_the_language_naming_it()
     {
         using var site = new TestSite();
