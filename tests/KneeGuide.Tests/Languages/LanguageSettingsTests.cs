@@ -152,6 +152,18 @@ public sealed class LanguageSettingsTests
     }
 
     [Fact]
+    public async Task A_declared_language_without_theme_words_is_an_error_at_its_code()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: fr\n    name: Français\n" + Words);
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG3003 site.yml:10:11", site.DescribeRelative(d));
+        Assert.Contains("add strings/fr.yml", d.Message);
+    }
+
+    [Fact]
     public async Task A_target_without_a_title_in_a_language_is_an_error_at_the_language_naming_it()
     {
         using var site = new TestSite();
