@@ -97,7 +97,7 @@ public sealed class SiteFacts(SiteInputs inputs, ThemeTemplates theme, OutputSta
         {
             "file" => inputs.Catalog.Contains(name) ? ContentHash.Of("file", inputs.Catalog.KindOf(name).ToString()) : ContentHash.Of("absent"),
             "source" => inputs.Catalog.Contains(name) && System.IO.File.Exists(inputs.Catalog.AbsolutePath(name)) ? ContentHash.Of(System.IO.File.ReadAllBytes(inputs.Catalog.AbsolutePath(name))) : ContentHash.Of("absent"),
-            "credit" => inputs.Credits.TryGetValue(name, out var c) ? ContentHash.Of(c.Title, c.Author, c.Source, c.License, c.LicenseUrl) : ContentHash.Of("no credit"),
+            "credit" => inputs.Credits.TryGetValue(name, out var c) ? ContentHash.Of([c.Title, c.Author, c.Source, c.License, c.LicenseUrl, .. c.Translations.SelectMany(t => new[] { t.Language.Value, t.Title })]) : ContentHash.Of("no credit"),
             "media" => MediaHash(name),
             ConfigKey => inputs.ConfigHash,
             ThemeKey => theme.Hash,

@@ -1,7 +1,7 @@
 namespace KneeGuide.BrowserTests;
 
 /// <summary>
-/// The repository's site (English and Spanish) with Arabic, written right to left, added, and
+/// The repository's site in three languages (English, Spanish, Arabic written right to left), with
 /// the runner's knee article translated into both, built and served like <see cref="SiteFixture"/>.
 /// </summary>
 public sealed class LanguagesSiteFixture : SiteFixture
@@ -16,11 +16,8 @@ public sealed class LanguagesSiteFixture : SiteFixture
     {
         Copy(Path.Combine(repositoryRoot, "input"), _input);
         var siteYml = Path.Combine(_input, "site.yml");
-        // The clinic's site.yml declares English and Spanish already; Arabic joins them.
-        var site = File.ReadAllText(siteYml);
-        Assert.Contains("\nclinic:\n", site);
-        site = site.Replace("\nclinic:\n", """
-
+        // The repository's site.yml declares English and Spanish; Arabic is added after them.
+        var site = File.ReadAllText(siteYml).Replace("clinic:\n", """
               - code: ar
                 name: العربية
                 dir: rtl
@@ -32,6 +29,21 @@ public sealed class LanguagesSiteFixture : SiteFixture
                     url: /ar/articles/
                   - title: تمارين
                     url: /ar/exercises/
+                targets:
+                  calves: عضلات الساق
+                  core: عضلات الجذع
+                  glutes: عضلات الألوية
+                  hamstrings: أوتار الركبة
+                  hip-flexors: العضلات المثنية للورك
+                  hips: الوركان
+                  knee: الركبة
+                  quads: عضلات الفخذ الأمامية
+                equipment:
+                  band: شريط مطاطي
+                  chair: كرسي
+                  mat: حصيرة
+                  step: درجة
+                  wall: جدار
             clinic:
 
             """, StringComparison.Ordinal);

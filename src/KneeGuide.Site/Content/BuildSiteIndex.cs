@@ -152,6 +152,7 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
             UsedImages = usedImages,
             Progressions = Progressions(published),
         };
+        CheckVocabularyTitles(index.Exercises.Values.Select(d => d.Require<ExerciseFrontMatter>()).ToList(), diagnostics);
         // The views of this index answer what pages read of each other: every cached page's check in
         // the PostProcess phase asks them.
         var facts = context.GetService<SiteFacts>();
@@ -219,6 +220,35 @@ public sealed class BuildSiteIndex(SiteInputs inputs, params string[] contentPip
     /// easier: and harder: name other exercises, like exercises: does: each must exist and be
     /// published, and an exercise can be neither a variation of itself nor both easier and harder.
     /// </summary>
+    /// <summary>
+    /// Every language but the first has a word for each target and piece of equipment the published
+    /// exercises use (site.yml's languages: targets: and equipment:): a Spanish card saying "Trabaja:
+    /// glutes" would be half a translation, an error as a missing site word is (KG1101). One message
+    /// per language and list, naming every value it lacks, at the language's line.
+    /// </summary>
+    private void CheckVocabularyTitles(IReadOnlyList<ExerciseFrontMatter> exercises, DiagnosticBag diagnostics)
+    {
+        var config = inputs.Config;
+        foreach (var language in config.Languages.Skip(1))
+        {
+            var lists = new (string Key, IEnumerable<string> Used, IReadOnlyDictionary<string, string> Titles)[]
+            {
+                ("targets", exercises.SelectMany(e => e.Targets), language.Targets),
+                ("equipment", exercises.SelectMany(e => e.Equipment), language.Equipment),
+            };
+            foreach (var (key, used, titles) in lists)
+            {
+                var missing = used.Where(v => v.Length > 0 && !(titles.TryGetValue(v, out var t) && t.Length > 0)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                if (missing.Count > 0)
+                {
+                    var code = language.Code.Value;
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingKey, language.Code.Location,
+                        $"the language '{code}' has no '{key}' title for {string.Join(", ", missing.Select(m => $"'{m}'"))}, so its exercises would show {(missing.Count == 1 ? "it" : "them")} in the default language's words: add {key}: {{ {string.Join(", ", missing.Select(m => m + ": ..."))} }} in that language under '- code: {code}' in languages"));
+                }
+            }
+        }
+    }
+
     private static void CheckProgressions(ContentPage page, ExerciseFrontMatter exercise, IReadOnlySet<string> exerciseIds, IReadOnlySet<string> unpublished, DiagnosticBag diagnostics)
     {
         foreach (var (key, ids) in new[] { ("easier", exercise.Easier), ("harder", exercise.Harder) })

@@ -32,13 +32,16 @@ public sealed class SiteInputs
     public static SiteInputs Load(string inputRoot, string displayRoot, DiagnosticBag diagnostics)
     {
         var catalog = SourceCatalog.Scan(inputRoot, displayRoot, diagnostics);
+        var config = LoadConfig(catalog, diagnostics, out var configHash, out var configLocations);
+        var credits = LoadCredits(catalog, "images", diagnostics, out var locations);
+        CheckCreditLanguages(credits, config, diagnostics);
         return new SiteInputs
         {
             Catalog = catalog,
-            Config = LoadConfig(catalog, diagnostics, out var configHash, out var configLocations),
+            Config = config,
             ConfigHash = configHash,
             ConfigLocations = configLocations,
-            Credits = LoadCredits(catalog, "images", diagnostics, out var locations),
+            Credits = credits,
             CreditLocations = locations,
             VideoCredits = LoadCredits(catalog, "videos", diagnostics, out _),
         };
@@ -151,6 +154,8 @@ public sealed class SiteInputs
                 ("nav", language.Nav.Count > 0, config.Nav.Count > 0 ? string.Join(", ", config.Nav.Select(n => $"{n.Title} {n.Url.Value}")) : null),
                 ("pain_rule_text", language.PainRuleText is not null, config.PainRule.Text),
                 ("tags", language.Tags.Count > 0, null),
+                ("targets", language.Targets.Count > 0, null),
+                ("equipment", language.Equipment.Count > 0, null),
             };
             if (language == languages[0])
             {
@@ -177,6 +182,31 @@ public sealed class SiteInputs
 
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 && !value.Contains(' ');
+
+    /// <summary>
+    /// A credit's translations are into languages site.yml declares, other than the default (whose
+    /// words are the credit's own title): a misspelt code would leave that language's alt text English.
+    /// </summary>
+    private static void CheckCreditLanguages(IReadOnlyDictionary<string, ImageCredit> credits, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var codes = config.AllLanguages.Select(l => l.Code.Value).ToList();
+        foreach (var (file, credit) in credits)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var language in credit.Translations.Select(t => t.Language).Where(l => l.Value.Length > 0))
+            {
+                var code = language.Value;
+                var problem = !seen.Add(code) ? $"the credit for '{file}' has two translations into '{code}': keep one"
+                    : codes.IndexOf(code) == 0 ? $"'{code}' is the default language, whose words are the credit's own title: remove this translation"
+                    : codes.IndexOf(code) < 0 ? $"the credit for '{file}' is translated into '{code}', which is not one of site.yml's languages ({string.Join(", ", codes)}): use one of their codes, or declare the language in site.yml"
+                    : null;
+                if (problem is not null)
+                {
+                    diagnostics.Add(Diagnostic.Error(ErrorCodes.CreditLanguage, language.Location, problem, Suggestions.Closest(code, codes.Skip(1))));
+                }
+            }
+        }
+    }
 
     /// <param name="folder">images or videos: the folder whose credits.yml this is.</param>
     private static IReadOnlyDictionary<string, ImageCredit> LoadCredits(SourceCatalog catalog, string folder, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, SourceLocation> locations)

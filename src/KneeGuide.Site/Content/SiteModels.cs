@@ -53,6 +53,14 @@ public sealed record SiteConfig
     [KeysFrom(nameof(ArticleFrontMatter.Tags), typeof(ArticleFrontMatter), typeof(ExerciseFrontMatter))]
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    [Description("The words readers see for exercises' targets (glutes: Glutes): a map from the value written in targets: to its title. A value not listed is shown as written.")]
+    [KeysFrom(nameof(ExerciseFrontMatter.Targets), typeof(ExerciseFrontMatter))]
+    public IReadOnlyDictionary<string, string> Targets { get; init; } = new Dictionary<string, string>();
+
+    [Description("The words readers see for exercises' equipment (band: Resistance band): a map from the value written in equipment: to its title. A value not listed is shown as written.")]
+    [KeysFrom(nameof(ExerciseFrontMatter.Equipment), typeof(ExerciseFrontMatter))]
+    public IReadOnlyDictionary<string, string> Equipment { get; init; } = new Dictionary<string, string>();
+
     [Description("The pain-monitoring rule printed under the 0-10 pain scale on home exercise sheets.")]
     public PainRule PainRule { get; init; } = new();
 
@@ -69,6 +77,18 @@ public sealed record SiteConfig
     /// <summary>The title readers of a language see for a tag: that language's <c>tags:</c>, else <see cref="TagTitle(string)"/>.</summary>
     public string TagTitle(string slug, string? language) =>
         language is not null && LanguageOf(language) is { } l && l.Tags.TryGetValue(slug, out var title) && title.Length > 0 ? title : TagTitle(slug);
+
+    /// <summary>The word readers of a language see for an exercise's target: that language's <c>targets:</c>, else site.yml's, else the value as written.</summary>
+    public string TargetTitle(string value, string? language) =>
+        VocabularyTitle(value, Targets, language is null ? null : LanguageOf(language)?.Targets);
+
+    /// <summary>The word readers of a language see for an exercise's equipment: that language's <c>equipment:</c>, else site.yml's, else the value as written.</summary>
+    public string EquipmentTitle(string value, string? language) =>
+        VocabularyTitle(value, Equipment, language is null ? null : LanguageOf(language)?.Equipment);
+
+    private static string VocabularyTitle(string value, IReadOnlyDictionary<string, string> site, IReadOnlyDictionary<string, string>? language) =>
+        language is not null && language.TryGetValue(value, out var title) && title.Length > 0 ? title
+        : site.TryGetValue(value, out title) && title.Length > 0 ? title : value;
 
     /// <summary>The title readers see for a tag: site.yml's <c>tags:</c> map, else the slug with spaces and a capital.</summary>
     public string TagTitle(string slug) =>
@@ -113,6 +133,14 @@ public sealed class SiteLanguage
     [Description("Tag titles in this language: a map from tag slug to title. A tag not listed shows the site's own title for it (tags:).")]
     [KeysFrom(nameof(ArticleFrontMatter.Tags), typeof(ArticleFrontMatter), typeof(ExerciseFrontMatter))]
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    [Description("The words for exercises' targets in this language (glutes: Glúteos): a map from the value written in targets: to its title; every value the exercises use needs one (every language but the first).")]
+    [KeysFrom(nameof(ExerciseFrontMatter.Targets), typeof(ExerciseFrontMatter))]
+    public IReadOnlyDictionary<string, string> Targets { get; init; } = new Dictionary<string, string>();
+
+    [Description("The words for exercises' equipment in this language (chair: Silla): a map from the value written in equipment: to its title; every value the exercises use needs one (every language but the first).")]
+    [KeysFrom(nameof(ExerciseFrontMatter.Equipment), typeof(ExerciseFrontMatter))]
+    public IReadOnlyDictionary<string, string> Equipment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The language's code.</summary>
     public override string ToString() => Code.Value;
@@ -220,6 +248,23 @@ public class ImageCredit
 
     [Description("Link to the licence text.")]
     public string? LicenseUrl { get; init; }
+
+    [Description("What the image shows in the site's other languages: a list of { language, title }, e.g. - language: es, title: Puente de glúteos, vista lateral. The title is the image's alt text on that language's pages; without one they show title.")]
+    public IReadOnlyList<ImageCreditWords> Translations { get; init; } = [];
+
+    /// <summary>What the image shows, in a language (null: the default): its translation's title, else <see cref="Title"/>.</summary>
+    public string? TitleIn(string? language) =>
+        language is not null && Translations.FirstOrDefault(t => t.Language.Value == language) is { Title.Length: > 0 } words ? words.Title : Title;
+}
+
+/// <summary>A credit's words in one more language (credits.yml's <c>translations: es:</c>).</summary>
+public sealed class ImageCreditWords
+{
+    [Required, Description("The language's code, one of site.yml's languages other than the first, e.g. es.")]
+    public Located<string> Language { get; init; } = new("", default);
+
+    [Required, Description("What the image shows, in that language: its alt text on that language's pages.")]
+    public string Title { get; init; } = "";
 }
 
 /// <summary>

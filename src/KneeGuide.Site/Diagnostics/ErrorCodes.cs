@@ -44,6 +44,7 @@ public static class ErrorCodes
     public const string MissingCredit = "KG1302";
     public const string MissingAltText = "KG1303";
     public const string UnusedCredit = "KG1304";
+    public const string CreditLanguage = "KG1305";
 
     // Photos and videos (src/KneeGuide.Site/Media)
     public const string UnreadableImage = "KG1310";
@@ -123,6 +124,7 @@ public static class ErrorCodes
         [MissingCredit] = "Image without credit",
         [MissingAltText] = "Image without alt text",
         [UnusedCredit] = "Unused credit",
+        [CreditLanguage] = "Credit translated into an undeclared language",
         [UnreadableImage] = "Unreadable photo",
         [UnsupportedImage] = "GIF image",
         [LargeSourceImage] = "Very large image file",

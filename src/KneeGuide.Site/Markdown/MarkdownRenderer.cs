@@ -70,6 +70,14 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
     {
         var page = new Page(source, catalog.Display(source), diagnostics, reads) { FirstImagePending = !hasLeadImage };
         var document = Markdig.Markdown.Parse(text, pipeline);
+        if (TranslationLanguage(source) is { Code: var code } && facts is SiteFacts site)
+        {
+            // A translation's figures and players speak its language: the theme's media words,
+            // read as a fact so that an edit of the strings renders the body again.
+            reads.Read(facts, SiteFacts.ThemeKey);
+            document.SetData(MediaStrings.DataKey, MediaStrings.From(site.Theme.Strings(code)));
+        }
+
         var links = new List<LinkReference>();
         var ids = new List<(string, SourceLocation)>();
         var cards = new List<string>();

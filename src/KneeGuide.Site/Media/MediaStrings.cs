@@ -13,6 +13,26 @@ public sealed record MediaStrings(string DownloadVideo, string PlaysFrom, string
         DownloadVideo: "Download the video",
         PlaysFrom: "Plays from {0} when you press play; nothing loads from {0} before that.",
         VideoCredit: "Video");
+
+    /// <summary>The data key of a Markdown document rendered with words other than English's (a translation's body).</summary>
+    public const string DataKey = "kg-media-strings";
+
+    /// <summary>The media words in a language: the theme's <c>media:</c> strings, English without a theme.</summary>
+    public static MediaStrings From(Templates.ThemeStrings strings) =>
+        strings.Values.Count == 0 ? English
+            : new MediaStrings(strings.Text("media.download_video"), strings.Text("media.plays_from"), strings.Text("media.video_credit")) { ImageCredit = strings.Text("media.image_credit") };
+
+    /// <summary>The words of the document a Markdown block is in (<see cref="DataKey"/>), English by default.</summary>
+    public static MediaStrings Of(Markdig.Syntax.Block block)
+    {
+        Markdig.Syntax.Block? at = block;
+        while (at is not null and not Markdig.Syntax.MarkdownDocument)
+        {
+            at = at.Parent;
+        }
+
+        return at?.GetData(DataKey) as MediaStrings ?? English;
+    }
 }
 
 /// <summary>The name of a language in that language, for a captions track's label.</summary>

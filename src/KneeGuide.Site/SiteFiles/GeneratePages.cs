@@ -154,12 +154,16 @@ public sealed class RenderGeneratedPage : ParallelModule
         };
     }
 
+    /// <summary>A filter's choices: each value once, in the order of the values (the same in every language), with its word.</summary>
+    private static List<FilterOption> Options(IEnumerable<(string Id, string Title)> values) =>
+        values.DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal).Select(v => new FilterOption(v.Id, v.Title)).ToList();
+
     private static PageView Library(PageView view, IReadOnlyList<ExerciseView> exercises) => view with
     {
         Exercises = exercises,
         Filters = new FiltersView(
-            exercises.SelectMany(e => e.Targets).Distinct().Order(StringComparer.Ordinal).ToList(),
-            exercises.SelectMany(e => e.Equipment).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Options(exercises.SelectMany(e => e.Targets.Zip(e.TargetTitles))),
+            Options(exercises.SelectMany(e => e.Equipment.Zip(e.EquipmentTitles))),
             exercises.Select(e => e.Difficulty).OfType<string>().Distinct().OrderBy(d => Array.IndexOf(Levels, d)).ToList()),
     };
 }

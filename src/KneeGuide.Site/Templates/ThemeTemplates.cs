@@ -103,7 +103,8 @@ public sealed partial class ThemeTemplates
 
     /// <summary>
     /// Each declared language's strings file (other than English's) has every key en.yml has: a page
-    /// in that language would otherwise show English words in the middle of its own.
+    /// in that language would otherwise show English words in the middle of its own. A declared
+    /// language with no strings file at all is the same mistake, reported at the language in site.yml.
     /// </summary>
     public void CheckStrings(IReadOnlyList<Content.SiteLanguage> languages, DiagnosticBag diagnostics)
     {
@@ -112,9 +113,16 @@ public sealed partial class ThemeTemplates
             return;
         }
 
-        foreach (var code in languages.Select(l => l.Code.Value).Where(c => c != ThemeStrings.Fallback).Distinct(StringComparer.Ordinal))
+        foreach (var language in languages.Where(l => l.Code.Value != ThemeStrings.Fallback).DistinctBy(l => l.Code.Value))
         {
-            if (_strings.TryGetValue(code, out var translated))
+            var code = language.Code.Value;
+            // Only a language of languages: (a site with one language, language:, keeps the theme's
+            // English words where it has none of its own, as before there were translations).
+            if (!_strings.ContainsKey(code) && language.Code.Location.File is { Length: > 0 })
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.MissingThemeString, language.Code.Location, $"the theme has no words in '{code}' ({language.Name}): its pages would show the theme's English ones; add strings/{code}.yml to the theme with every key of strings/en.yml in that language"));
+            }
+            else if (_strings.TryGetValue(code, out var translated))
             {
                 foreach (var (key, text) in ThemeStrings.Missing(english, translated, ""))
                 {

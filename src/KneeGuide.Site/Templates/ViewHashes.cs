@@ -43,7 +43,7 @@ public static class ViewHashes
         }
 
         hash.Add(exercise.Id).Add(exercise.Hreflang).Add(exercise.Title).Add(exercise.Summary).Add(exercise.Url).Add(exercise.Difficulty)
-            .AddAll(exercise.Targets).AddAll(exercise.Equipment).AddAll(exercise.Steps).AddAll(exercise.Cautions);
+            .AddAll(exercise.Targets).AddAll(exercise.Equipment).AddAll(exercise.TargetTitles).AddAll(exercise.EquipmentTitles).AddAll(exercise.Steps).AddAll(exercise.Cautions);
         var d = exercise.Dosage;
         hash.Add(d.Sets).Add(d.Reps).Add(d.HoldSeconds ?? -1).Add(d.Side).Add(d.Frequency).Add(d.Text);
         hash.Add(exercise.Video?.Html).Add(exercise.Video?.Online ?? false);

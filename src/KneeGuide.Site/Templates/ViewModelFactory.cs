@@ -296,6 +296,8 @@ public sealed class ViewModelFactory
             Url = page.Url,
             Targets = fm.Targets,
             Equipment = fm.Equipment,
+            TargetTitles = fm.Targets.Select(t => _inputs.Config.TargetTitle(t, code)).ToList(),
+            EquipmentTitles = fm.Equipment.Select(e => _inputs.Config.EquipmentTitle(e, code)).ToList(),
             Difficulty = fm.Difficulty?.ToString().ToLowerInvariant(),
             Dosage = Dosage(fm.Dosage, StringsIn(code)),
             Steps = doc.Get<RenderedSteps>()?.Html ?? [],
@@ -307,18 +309,13 @@ public sealed class ViewModelFactory
 
     /// <param name="fallbackAlt">The alt text when the image's credit has no title.</param>
     /// <summary>The media markup's words in a language: the theme's strings.media, English without a theme.</summary>
-    private Media.MediaStrings MediaIn(string? code)
-    {
-        var strings = StringsIn(code);
-        return strings.Values.Count == 0 ? Media.MediaStrings.English
-            : new Media.MediaStrings(strings.Text("media.download_video"), strings.Text("media.plays_from"), strings.Text("media.video_credit")) { ImageCredit = strings.Text("media.image_credit") };
-    }
+    private Media.MediaStrings MediaIn(string? code) => Media.MediaStrings.From(StringsIn(code));
 
     private ImageView CreateImage(string file, string? fallbackAlt, string? code)
     {
         _inputs.Credits.TryGetValue(file, out var credit);
-        var alt = credit?.Title ?? fallbackAlt ?? "";
-        var view = new ImageView("/images/" + Uri.EscapeDataString(file), alt, credit?.Title, credit is null ? null : CreditHtml.Short(credit, MediaIn(code).ImageCredit));
+        var alt = credit?.TitleIn(code) ?? fallbackAlt ?? "";
+        var view = new ImageView("/images/" + Uri.EscapeDataString(file), alt, credit?.TitleIn(code), credit is null ? null : CreditHtml.Short(credit, MediaIn(code).ImageCredit));
         if (!_media.Images.TryGetValue(file, out var media))
         {
             return view;

@@ -93,6 +93,12 @@ public sealed record ExerciseView
 
     public required IReadOnlyList<string> Equipment { get; init; }
 
+    /// <summary>The words readers see for <see cref="Targets"/>, in the page's language (site.yml's targets:); the ids stay the filters' values.</summary>
+    public required IReadOnlyList<string> TargetTitles { get; init; }
+
+    /// <summary>The words readers see for <see cref="Equipment"/>, in the page's language (site.yml's equipment:).</summary>
+    public required IReadOnlyList<string> EquipmentTitles { get; init; }
+
     public string? Difficulty { get; init; }
 
     public required DosageView Dosage { get; init; }
@@ -202,7 +208,10 @@ public sealed record PageView
 /// <summary>An exercise in the programme builder, with the ids of its easier and harder variations (space-separated, for data- attributes).</summary>
 public sealed record PlanItemView(ExerciseView Exercise, string Easier, string Harder);
 
-public sealed record FiltersView(IReadOnlyList<string> Targets, IReadOnlyList<string> Equipment, IReadOnlyList<string> Difficulties);
+public sealed record FiltersView(IReadOnlyList<FilterOption> Targets, IReadOnlyList<FilterOption> Equipment, IReadOnlyList<string> Difficulties);
+
+/// <summary>One choice of a library filter: the value the cards carry (library-filter.js compares it) and the word readers see.</summary>
+public sealed record FilterOption(string Id, string Title);
 
 /// <summary>One credited file on the credits page; <see cref="Kind"/> is "image" or "video".</summary>
 public sealed record CreditView(string File, string Url, string? Title, string Author, string? Source, string License, string? LicenseUrl, IReadOnlyList<LinkView> UsedOn, string Kind = "image");

@@ -15,7 +15,7 @@ public sealed class LanguageSettingsTests
         """;
 
     /// <summary>The site's words a language other than the first must have (indented for a languages: entry).</summary>
-    private const string Words = "    description: Words.\n    disclaimer: Words.\n    pain_rule_text: Words.\n    nav:\n      - title: Words\n        url: /exercises/\n";
+    private const string Words = "    description: Words.\n    disclaimer: Words.\n    pain_rule_text: Words.\n    nav:\n      - title: Words\n        url: /exercises/\n    targets:\n      calves: Words.\n";
 
     [Fact]
     public async Task Without_languages_the_site_has_one_language_from_language()
@@ -47,7 +47,7 @@ public sealed class LanguageSettingsTests
         var result = await site.BuildAsync();
 
         var d = Assert.Single(result.Diagnostics);
-        Assert.Equal("KG1105 site.yml:18:11", site.DescribeRelative(d));
+        Assert.Equal("KG1105 site.yml:20:11", site.DescribeRelative(d));
         Assert.Contains("'es' is declared twice", d.Message);
         Assert.Contains("line 10", d.Message);
     }
@@ -98,10 +98,82 @@ public sealed class LanguageSettingsTests
 
         Assert.False(result.Published);
         Assert.Equal(
-            ["KG1101 site.yml:10:11 disclaimer", "KG1101 site.yml:10:11 nav", "KG1101 site.yml:10:11 pain_rule_text"],
+            ["KG1101 site.yml:10:11 disclaimer", "KG1101 site.yml:10:11 nav", "KG1101 site.yml:10:11 pain_rule_text", "KG1101 site.yml:10:11 targets"],
             result.Diagnostics.Select(d => $"{site.DescribeRelative(d)} {d.Message.Split('\'')[3]}").ToArray());
         Assert.Contains("add disclaimer: in that language under '- code: es'", result.Diagnostics[0].Message);
         Assert.Contains("/es/exercises/", result.Diagnostics[1].Message);
+    }
+
+    [Fact]
+    public async Task Exercise_targets_and_equipment_are_shown_in_the_pages_language_and_filter_by_their_values()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\ntargets:\n  calves: Calf muscles\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words.Replace("calves: Words.", "calves: gemelos"));
+        site.Write("exercises/heel-raises.es.md", "---\ntitle: Elevaciones de talón\nsummary: Para los gemelos.\nupdated: 2026-12-01\nsteps:\n  - Sube.\n---\n");
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var english = site.ReadOutput("exercises/index.html");
+        var spanish = site.ReadOutput("es/exercises/index.html");
+        Assert.Contains("<option value=\"calves\">Calf muscles</option>", english);
+        Assert.Contains("<option value=\"calves\">gemelos</option>", spanish);
+        Assert.Contains("data-targets=\"calves\"", spanish);
+        Assert.Contains("<span class=\"chip\">gemelos</span>", spanish);
+        Assert.Contains("gemelos", site.ReadOutput("es/exercises/heel-raises/index.html"));
+    }
+
+    [Fact]
+    public async Task An_images_alt_text_on_a_languages_pages_is_its_credits_translation()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words);
+        site.Write("images/credits.yml", "knee.svg:\n  title: A knee\n  author: Test author\n  license: CC BY 4.0\n  translations:\n    - language: es\n      title: Una rodilla\n");
+        site.Write("exercises/heel-raises.es.md", "---\ntitle: Elevaciones de talón\nsummary: Para los gemelos.\nupdated: 2026-12-01\nsteps:\n  - Sube.\n---\n");
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("alt=\"Una rodilla\"", site.ReadOutput("es/exercises/heel-raises/index.html"));
+        Assert.Contains("alt=\"A knee\"", site.ReadOutput("exercises/heel-raises/index.html"));
+    }
+
+    [Theory]
+    [InlineData("sp", "not one of site.yml's languages")]
+    [InlineData("en", "is the default language")]
+    public async Task A_credit_translated_into_a_language_that_is_not_another_declared_one_is_an_error_at_its_code(string code, string expected)
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words);
+        site.Write("images/credits.yml", $"knee.svg:\n  title: A knee\n  author: Test author\n  license: CC BY 4.0\n  translations:\n    - language: {code}\n      title: Una rodilla\n");
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1305 images/credits.yml:6:17", site.DescribeRelative(d));
+        Assert.Contains(expected, d.Message);
+    }
+
+    [Fact]
+    public async Task A_declared_language_without_theme_words_is_an_error_at_its_code()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: fr\n    name: Français\n" + Words);
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG3003 site.yml:10:11", site.DescribeRelative(d));
+        Assert.Contains("add strings/fr.yml", d.Message);
+    }
+
+    [Fact]
+    public async Task A_target_without_a_title_in_a_language_is_an_error_at_the_language_naming_it()
+    {
+        using var site = new TestSite();
+        site.Write("site.yml", Site + "\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + Words.Replace("calves:", "quads:"));
+        var result = await site.BuildAsync();
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("KG1101 site.yml:10:11", site.DescribeRelative(d));
+        Assert.Contains("no 'targets' title for 'calves'", d.Message);
+        Assert.Contains("targets: { calves: ... }", d.Message);
     }
 
     [Fact]

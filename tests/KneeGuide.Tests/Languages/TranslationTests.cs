@@ -30,6 +30,10 @@ public sealed class TranslationTests
                 url: /es/exercises/
             tags:
               knees: Rodillas
+            targets:
+              calves: gemelos
+            equipment:
+              step: escalón
           - code: ar
             name: العربية
             dir: rtl
@@ -39,6 +43,10 @@ public sealed class TranslationTests
             nav:
               - title: تمارين
                 url: /ar/exercises/
+            targets:
+              calves: عضلات الساق
+            equipment:
+              step: درجة
         """;
 
     internal const string SpanishArticle = """
@@ -266,7 +274,7 @@ public sealed class TranslationTests
             result.Diagnostics.Select(site.DescribeRelative).Order(StringComparer.Ordinal));
         Assert.Contains("changed on 2026-03-01, after this translation was last updated (2026-02-01)", result.Diagnostics[0].Message);
         Assert.Contains("La página original ha cambiado desde que se tradujo.", site.ReadOutput("es/articles/sample/index.html"));
-        Assert.Contains("The original of this page has changed since it was translated.", site.ReadOutput("ar/articles/sample/index.html"));
+        Assert.Contains("تغيّر أصل هذه الصفحة منذ ترجمتها.", site.ReadOutput("ar/articles/sample/index.html"));
         Assert.DoesNotContain("translation-note", site.ReadOutput("articles/sample/index.html"));
     }
 

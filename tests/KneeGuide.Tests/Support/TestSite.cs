@@ -28,6 +28,10 @@ public sealed class TestSite : IDisposable
             nav:
               - title: Ejercicios
                 url: /es/exercises/
+            targets:
+              calves: gemelos
+            equipment:
+              step: escalón
 
         """;
 

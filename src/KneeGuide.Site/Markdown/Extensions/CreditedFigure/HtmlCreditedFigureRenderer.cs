@@ -28,7 +28,7 @@ public sealed class HtmlCreditedFigureRenderer(IReadOnlyDictionary<string, Image
         renderer.WriteEscape(caption);
         if (credits.TryGetValue(obj.ImageFile, out var credit))
         {
-            renderer.Write(" <span class=\"credit\">").Write(CreditHtml.Short(credit)).Write("</span>");
+            renderer.Write(" <span class=\"credit\">").Write(CreditHtml.Short(credit, MediaStrings.Of(obj).ImageCredit)).Write("</span>");
         }
 
         renderer.Write("</figcaption></figure>").WriteLine();

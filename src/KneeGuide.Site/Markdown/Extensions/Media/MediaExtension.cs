@@ -72,11 +72,12 @@ internal sealed class HtmlVideoFigureRenderer(IReadOnlyDictionary<string, ImageC
     protected override void Write(HtmlRenderer renderer, VideoFigureBlock block)
     {
         renderer.EnsureLine();
-        renderer.Write("<figure class=\"video\">").Write(MediaHtml.Video(block.Video, block.Title, MediaStrings.English));
+        var words = MediaStrings.Of(block);
+        renderer.Write("<figure class=\"video\">").Write(MediaHtml.Video(block.Video, block.Title, words));
         renderer.Write("<figcaption>").Write(WebUtility.HtmlEncode(block.Caption));
         if (credits.TryGetValue(block.Video.File, out var credit))
         {
-            renderer.Write(" <span class=\"credit\">").Write(CreditHtml.Short(credit, MediaStrings.English.VideoCredit)).Write("</span>");
+            renderer.Write(" <span class=\"credit\">").Write(CreditHtml.Short(credit, words.VideoCredit)).Write("</span>");
         }
 
         renderer.Write("</figcaption></figure>").WriteLine();
@@ -88,7 +89,7 @@ internal sealed class HtmlOnlineVideoRenderer : HtmlObjectRenderer<OnlineVideoBl
     protected override void Write(HtmlRenderer renderer, OnlineVideoBlock block)
     {
         renderer.EnsureLine();
-        renderer.Write("<figure class=\"video-embed\">").Write(MediaHtml.OnlineVideo(block.Video, block.Title, MediaStrings.English)).Write("</figure>").WriteLine();
+        renderer.Write("<figure class=\"video-embed\">").Write(MediaHtml.OnlineVideo(block.Video, block.Title, MediaStrings.Of(block))).Write("</figure>").WriteLine();
     }
 }
 
