@@ -7,9 +7,12 @@
 #
 # Each measurement is a separate process under /usr/bin/time: wall seconds, CPU seconds (user + sys)
 # and peak resident memory; the tables show medians. Two KneeGuide binaries are measured: the
-# published one (self-contained, composite ReadyToRun, as a release ships) and the JIT build that
-# `dotnet run --project src/KneeGuide -- build` and netlify.toml run (`dotnet KneeGuide.dll` after
-# `dotnet build -c Release`, which is what `dotnet run` starts once its up-to-date check is done).
+# published one (self-contained, composite ReadyToRun, as a release ships) and the Release build
+# that `dotnet run --project src/KneeGuide -c Release -- build` and netlify.toml run (`dotnet
+# KneeGuide.dll` after `dotnet build -c Release`, which is what `dotnet run` starts once its
+# up-to-date check is done). The tables call it "JIT" from before it was precompiled: since the
+# jit-path branch it is framework-dependent ReadyToRun (src/KneeGuide/KneeGuide.csproj), with what
+# that does not cover (generic code across assemblies) still compiled at run time.
 #   cold: output, staging folder and cache deleted first, and --no-cache;
 #   warm: the build after appending a sentence to one article, with the cache and the previous
 #         output in place (what an editor's next build, or CI with its cache restored, does).
@@ -92,10 +95,10 @@ if [[ $SKIP_BUILD == 0 || ! -x "$KG" ]]; then
         -o "$WORK/kneeguide-bin" -nologo -v q >"$WORK/build.log" 2>&1 \
         || { cat "$WORK/build.log" >&2; exit 1; }
 fi
-# The JIT build users run through `dotnet run` and netlify.toml.
+# The Release build users run through `dotnet run -c Release` and netlify.toml ("JIT" above).
 KG_JIT="$ROOT/src/KneeGuide/bin/Release/net10.0/KneeGuide.dll"
 if [[ $SKIP_BUILD == 0 || ! -f "$KG_JIT" ]]; then
-    echo "building KneeGuide (Release, JIT, as dotnet run does)..."
+    echo "building KneeGuide (Release, as dotnet run -c Release does)..."
     dotnet build "$ROOT/src/KneeGuide" -c Release -nologo -v q >"$WORK/build-jit.log" 2>&1 \
         || { cat "$WORK/build-jit.log" >&2; exit 1; }
 fi
