@@ -56,6 +56,12 @@ public sealed record BuildOptions(string Input = "input", string Output = "outpu
 
     /// <summary>Where the build cache is kept; null for .kneeguide/cache/ beside the input folder (tests and benchmarks keep theirs apart).</summary>
     public string? CacheFile { get; init; }
+
+    /// <summary>
+    /// Told, with the other build's process id, when another build or preview of the same project is
+    /// using its cache folder: this build waits for it (the CLI says so).
+    /// </summary>
+    public Action<int>? WaitingForCache { get; init; }
 }
 
 public sealed record BuildResult(
@@ -131,6 +137,12 @@ public static class SiteBuilder
         {
             return BuildResult.Refused(inTheWay, watch.Elapsed);
         }
+
+        // One build at a time per cache folder: another one's sweep of unused photos must not take
+        // a file from under this build (a `build` beside a `serve` of the same project).
+        using var cacheLock = cache is { File: null }
+            ? null
+            : await CacheFolderLock.AcquireAsync(Path.GetDirectoryName(cache?.File ?? CacheFilePath(options))!, options.WaitingForCache, cancellationToken);
 
         // The theme (Fluid's parser is costly to set up) and the cache load on other cores while the
         // input folder is scanned; the diagnostic bag takes reports from all of them.
@@ -258,11 +270,15 @@ public static class SiteBuilder
             .Add(DisplayPath(options.Theme))
             .Add(options.ShowDrafts)
             .Finish();
-        var file = options.CacheFile ?? Path.Combine(ProjectFolder(Path.GetFullPath(options.Input)), ".kneeguide", "cache", options.ShowDrafts ? "preview.cache" : "build.cache");
+        var file = CacheFilePath(options);
         var cache = options.NoCache ? BuildCache.Fresh(file, salt) : BuildCache.Load(file, salt);
         cache.KeepsDocuments = keepDocuments;
         return cache;
     }
+
+    /// <summary>The cache file of these options: .kneeguide/cache/ beside the input folder unless a test or benchmark names another.</summary>
+    private static string CacheFilePath(BuildOptions options) =>
+        options.CacheFile ?? Path.Combine(ProjectFolder(Path.GetFullPath(options.Input)), ".kneeguide", "cache", options.ShowDrafts ? "preview.cache" : "build.cache");
 
     /// <summary>Encoded photos live beside the cache file (.kneeguide/cache/media/), shared by build and preview.</summary>
     private static Media.DerivativeStore MediaStore(BuildCache cache) =>

@@ -6,7 +6,10 @@ namespace KneeGuide.BrowserTests;
 /// </summary>
 public sealed class LanguagesSiteFixture : SiteFixture
 {
-    private readonly string _input = Path.Combine(Path.GetTempPath(), "kneeguide-browser-tests", "languages-input-" + Guid.NewGuid().ToString("N")[..12]);
+    // A project folder of its own, so its .kneeguide/cache/ is not shared with the other fixtures' sites.
+    private readonly string _project = Path.Combine(Path.GetTempPath(), "kneeguide-browser-tests", "languages-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private string InputFolder => Path.Combine(_project, "input");
 
     public const string EnglishPage = "/articles/runners-knee/";
     public const string SpanishPage = "/es/articles/runners-knee/";
@@ -14,8 +17,8 @@ public sealed class LanguagesSiteFixture : SiteFixture
 
     protected override string PrepareInput(string repositoryRoot)
     {
-        Copy(Path.Combine(repositoryRoot, "input"), _input);
-        var siteYml = Path.Combine(_input, "site.yml");
+        Copy(Path.Combine(repositoryRoot, "input"), InputFolder);
+        var siteYml = Path.Combine(InputFolder, "site.yml");
         // The repository's site.yml declares English and Spanish; Arabic is added after them.
         var site = File.ReadAllText(siteYml).Replace("clinic:\n", """
               - code: ar
@@ -48,7 +51,7 @@ public sealed class LanguagesSiteFixture : SiteFixture
 
             """, StringComparison.Ordinal);
         File.WriteAllText(siteYml, site);
-        File.WriteAllText(Path.Combine(_input, "articles", "runners-knee.es.md"), """
+        File.WriteAllText(Path.Combine(InputFolder, "articles", "runners-knee.es.md"), """
             ---
             title: La rodilla del corredor
             description: Por qué duele la parte delantera de la rodilla.
@@ -57,7 +60,7 @@ public sealed class LanguagesSiteFixture : SiteFixture
 
             Un texto corto.
             """);
-        File.WriteAllText(Path.Combine(_input, "exercises", "glute-bridges.es.md"), """
+        File.WriteAllText(Path.Combine(InputFolder, "exercises", "glute-bridges.es.md"), """
             ---
             title: Puente de glúteos
             summary: Fortalece los glúteos.
@@ -69,7 +72,7 @@ public sealed class LanguagesSiteFixture : SiteFixture
 
             Notas.
             """);
-        File.WriteAllText(Path.Combine(_input, "articles", "runners-knee.ar.md"), """
+        File.WriteAllText(Path.Combine(InputFolder, "articles", "runners-knee.ar.md"), """
             ---
             title: ركبة العداء
             description: لماذا تؤلم مقدمة الركبة.
@@ -78,15 +81,15 @@ public sealed class LanguagesSiteFixture : SiteFixture
 
             نص قصير.
             """);
-        return _input;
+        return InputFolder;
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(_input))
+        if (Directory.Exists(_project))
         {
-            Directory.Delete(_input, recursive: true);
+            Directory.Delete(_project, recursive: true);
         }
     }
 

@@ -6,22 +6,25 @@ namespace KneeGuide.BrowserTests;
 /// </summary>
 public sealed class MediaSiteFixture : SiteFixture
 {
-    private readonly string _input = Path.Combine(Path.GetTempPath(), "kneeguide-browser-tests", "media-input-" + Guid.NewGuid().ToString("N")[..12]);
+    // A project folder of its own, so its .kneeguide/cache/ is not shared with the other fixtures' sites.
+    private readonly string _project = Path.Combine(Path.GetTempPath(), "kneeguide-browser-tests", "media-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private string InputFolder => Path.Combine(_project, "input");
 
     /// <summary>The page with the photos and the video.</summary>
     public const string PhotoPage = "/articles/photos-and-video/";
 
     protected override string PrepareInput(string repositoryRoot)
     {
-        Copy(Path.Combine(repositoryRoot, "input"), _input);
+        Copy(Path.Combine(repositoryRoot, "input"), InputFolder);
         var photo = Path.Combine(repositoryRoot, "tests", "KneeGuide.Tests", "Media", "Fixtures", "phone-photo-orientation-6.jpg");
         for (var i = 1; i <= 3; i++)
         {
-            File.Copy(photo, Path.Combine(_input, "images", $"gym-{i}.jpg"));
+            File.Copy(photo, Path.Combine(InputFolder, "images", $"gym-{i}.jpg"));
         }
 
-        File.AppendAllText(Path.Combine(_input, "images", "credits.yml"), string.Concat(Enumerable.Range(1, 3).Select(i => $"\ngym-{i}.jpg:\n  title: The clinic's gym, photo {i}\n  author: Test clinic\n  license: CC BY 4.0\n")));
-        File.WriteAllText(Path.Combine(_input, "articles", "photos-and-video.md"), """
+        File.AppendAllText(Path.Combine(InputFolder, "images", "credits.yml"), string.Concat(Enumerable.Range(1, 3).Select(i => $"\ngym-{i}.jpg:\n  title: The clinic's gym, photo {i}\n  author: Test clinic\n  license: CC BY 4.0\n")));
+        File.WriteAllText(Path.Combine(InputFolder, "articles", "photos-and-video.md"), """
             ---
             title: Photos and a video
             description: A page with phone photos between paragraphs and a YouTube video, for the browser tests.
@@ -46,15 +49,15 @@ public sealed class MediaSiteFixture : SiteFixture
 
             The end.
             """);
-        return _input;
+        return InputFolder;
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(_input))
+        if (Directory.Exists(_project))
         {
-            Directory.Delete(_input, recursive: true);
+            Directory.Delete(_project, recursive: true);
         }
     }
 

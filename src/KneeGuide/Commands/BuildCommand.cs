@@ -51,7 +51,7 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal, Force = settings.Force, NoCache = settings.NoCache, DeferCleanup = true };
+        var options = new BuildOptions(settings.Input, settings.Output, settings.Theme) { Strict = settings.Strict, CheckExternal = settings.CheckExternal, Force = settings.Force, NoCache = settings.NoCache, DeferCleanup = true, WaitingForCache = WaitingForCache };
         var result = await BuildProgress.RunAsync(options, settings.Format == "text", cancellationToken);
         if (result.Refusal is { } refusal)
         {
@@ -67,4 +67,8 @@ public sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
         }
         return result.Published ? Program.Success : Program.ContentErrors;
     }
+
+    /// <summary>Says why the build has not started yet: another build or preview of this project holds its cache.</summary>
+    internal static void WaitingForCache(int process) =>
+        Console.Error.WriteLine($"kneeguide: waiting for another KneeGuide build or preview of this project (process {process}) to finish with .kneeguide/cache/; stop it or wait.");
 }

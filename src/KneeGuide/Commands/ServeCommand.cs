@@ -43,6 +43,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             ShowDrafts = true,
             PrivateOutput = true,
             CmsLocalBackend = $"http://127.0.0.1:{port}{LocalBackend.Address}",
+            WaitingForCache = BuildCommand.WaitingForCache,
         };
 
     /// <summary>The web editor's local backend for a site: reads and writes only what the generated config names, under the input folder.</summary>
