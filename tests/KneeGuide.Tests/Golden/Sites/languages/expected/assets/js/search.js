@@ -112,7 +112,7 @@
   // asked for with the typed words' postings, not a round later.
   function locate(term, located) {
     if (cache["postings:" + term]) return;
-    var file = located && located[term];
+    var file = located[term];
     if (file === 0) return prefetch(term);
     cache["postings:" + term] = file ? load("terms/" + termKey(term) + "/" + file + ".json").then(readPostings) : Promise.resolve(null);
     cache["postings:" + term].catch(function () {});
@@ -229,7 +229,7 @@
       });
       // The postings of the terms found so far are asked for now, not once the word endings are in.
       slots.forEach(function (s) { s.alternatives.forEach(function (a) { prefetch(a.term); }); });
-      groups.forEach(function (g) { g.terms.forEach(function (t) { locate(t, g.located); }); });
+      groups.forEach(function (g) { g.terms.forEach(function (t) { if (g.located) locate(t, g.located); else prefetch(t); }); });
       // Typos in a word's first letters, and words inside compounds, by the word's ending.
       return Promise.all(needEnds.map(function (i) { return endShard(slots[i].surface); })).then(function (endShards) {
         needEnds.forEach(function (i, n) {
