@@ -530,37 +530,29 @@
 
   var shown = null; // { hits, next }
 
-  // Loads the next results' files and shows each result once its file and those above it are in,
-  // the count with the first; the results area is a screen tall, so nothing below moves.
+  // Loads the next results' files, makes each result as its file arrives (the excerpts are most of
+  // the work), and shows them, with the count the first time, in one change once all are in: nothing
+  // on the page moves twice, and no layout of the first results delays the last.
   function showMore(ticket, countText) {
     var batch = shown.hits.slice(shown.next, shown.next + PAGE_SIZE);
-    var pages = new Array(batch.length);
+    var items = new Array(batch.length);
     var statusText = countText && countText();
-    var rendered = 0;
-    function showReady() {
+    return Promise.all(batch.map(function (h, i) {
+      return load("pages/" + h.doc + ".json").then(function (page) {
+        if (ticket === latest) items[i] = renderResult(h, page);
+      });
+    })).then(function () {
       if (ticket !== latest) return;
       var fragment = document.createDocumentFragment();
-      var from = rendered;
-      while (rendered < batch.length && pages[rendered]) {
-        fragment.appendChild(renderResult(batch[rendered], pages[rendered]));
-        rendered++;
-      }
-      if (rendered === from) return;
+      items.forEach(function (item) { fragment.appendChild(item); });
       if (statusText !== undefined) {
         list.textContent = "";
         status.textContent = statusText;
-        statusText = undefined;
       }
       list.appendChild(fragment);
-      shown.next += rendered - from;
-      if (rendered === batch.length) more.hidden = shown.next >= shown.hits.length;
-    }
-    return Promise.all(batch.map(function (h, i) {
-      return load("pages/" + h.doc + ".json").then(function (page) {
-        pages[i] = page;
-        showReady();
-      });
-    }));
+      shown.next += batch.length;
+      more.hidden = shown.next >= shown.hits.length;
+    });
   }
 
   function report(query, hits) {
