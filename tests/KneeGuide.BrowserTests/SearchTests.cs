@@ -108,6 +108,22 @@ public sealed class SearchTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_synonym_on_no_page_costs_no_request()
+    {
+        // Among gl.json's synonyms of "glute", "backside" is on no page of this site and "buttock" is:
+        // its "p" names only buttock, so bu.json is fetched for its postings and ba.json not at all.
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        var requested = new List<string>();
+        page.Request += (_, request) => requested.Add(new Uri(request.Url).AbsolutePath);
+        await page.GotoAsync("/search/?q=" + Uri.EscapeDataString("glutes"));
+        await Expect(Results(page).First).ToBeVisibleAsync();
+        Assert.Contains("/search/terms/gl.json", requested);
+        Assert.Contains("/search/terms/bu.json", requested);
+        Assert.DoesNotContain("/search/terms/ba.json", requested);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Excerpts_show_the_words_around_the_match_in_mark()
     {
         var (page, _) = await SearchAsync("patellofemoral");

@@ -16,7 +16,7 @@ namespace KneeGuide.Site.Search;
 public sealed class GenerateSearchIndex(StringPool pool) : IModule
 {
     /// <summary>Part of every fingerprint: a change to the files' format remakes them all.</summary>
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private sealed record Entry(string Url, Func<SearchPostings> Postings, SearchShards Shards, UInt128 FileHash, Func<byte[]> File);
 
@@ -59,12 +59,32 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
             return builder;
         }
 
+        // A term shard with synonyms says where each alternative's postings are (AlternativeKeys), so it
+        // is remade when the term shards of its alternatives change too.
+        var dependents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, list) in synonyms)
+        {
+            foreach (var other in AlternativeKeys(list).Where(k => k != key))
+            {
+                if (!dependents.TryGetValue("t:" + other, out var keys))
+                {
+                    dependents["t:" + other] = keys = [];
+                }
+
+                keys.Add("t:" + key);
+            }
+        }
+
         for (var n = 0; n < entries.Count; n++)
         {
             var shards = entries[n].Shards;
             for (var s = 0; s < shards.Keys.Count; s++)
             {
                 Fingerprint(shards.Keys[s]).Add(n).Add((UInt128)shards.Hashes[s]);
+                foreach (var dependent in dependents.GetValueOrDefault(shards.Keys[s]) ?? [])
+                {
+                    Fingerprint(dependent).Add(shards.Keys[s]).Add(n).Add((UInt128)shards.Hashes[s]);
+                }
             }
         }
 
@@ -186,11 +206,21 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
         SortedDictionary<string, List<(string, IReadOnlyList<(string, IReadOnlyList<string>)>)>> synonyms,
         Dictionary<string, UInt128> toMake)
     {
+        // The postings of the shards to make, and of the shards their synonyms' alternatives are in.
+        var read = new HashSet<string>(toMake.Keys, StringComparer.Ordinal);
+        foreach (var key in toMake.Keys.Where(k => k.StartsWith("t:", StringComparison.Ordinal)))
+        {
+            if (synonyms.TryGetValue(key[2..], out var list))
+            {
+                read.UnionWith(AlternativeKeys(list).Select(k => "t:" + k));
+            }
+        }
+
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var n = 0; n < entries.Count; n++)
         {
-            if (!entries[n].Shards.Keys.Any(toMake.ContainsKey))
+            if (!entries[n].Shards.Keys.Any(read.Contains))
             {
                 continue;
             }
@@ -199,7 +229,7 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
             for (var i = 0; i < page.Terms.Count; i++)
             {
                 var term = page.Terms[i];
-                if (toMake.ContainsKey("t:" + SearchIndexLayout.TermKey(term)))
+                if (read.Contains("t:" + SearchIndexLayout.TermKey(term)))
                 {
                     if (!postings.TryGetValue(term, out var list))
                     {
@@ -232,9 +262,15 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
             {
                 var terms = termsByKey.GetValueOrDefault(key) ?? [];
                 string? External(string term) => postings[term].Count / 3 > SearchIndexLayout.InlinePostings ? SearchIndexLayout.TermFileName(term) : null;
+                var synonymsOfKey = synonyms.TryGetValue(name, out var entriesOfKey) ? entriesOfKey : [];
+                var alternatives = synonymsOfKey
+                    .SelectMany(s => s.Item2).SelectMany(e => e.Item2).SelectMany(a => a.Split(' '))
+                    .Where(postings.ContainsKey).Distinct().Order(StringComparer.Ordinal)
+                    .Select(t => (t, External(t))).ToList();
                 files.Add(JsonFile($"{folder}terms/{name}.json", SearchIndexJson.TermShard(
                     terms.Select(t => (t, (IReadOnlyList<int>)postings[t])).ToList(),
-                    synonyms.TryGetValue(name, out var entriesOfKey) ? entriesOfKey : [],
+                    synonymsOfKey,
+                    alternatives,
                     External)));
                 foreach (var term in terms)
                 {
@@ -255,6 +291,10 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
 
         return made;
     }
+
+    /// <summary>The term shards of the terms of a shard's synonyms' alternatives.</summary>
+    private static IEnumerable<string> AlternativeKeys(List<(string, IReadOnlyList<(string, IReadOnlyList<string>)>)> synonyms) =>
+        synonyms.SelectMany(s => s.Item2).SelectMany(e => e.Item2).SelectMany(a => a.Split(' ')).Select(SearchIndexLayout.TermKey).Distinct();
 
     /// <summary>The synonyms by the term shard of their phrase's first term, then by that term.</summary>
     private static SortedDictionary<string, List<(string, IReadOnlyList<(string, IReadOnlyList<string>)>)>> SynonymsByKey(SynonymList list)

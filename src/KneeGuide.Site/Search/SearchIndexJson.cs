@@ -27,17 +27,38 @@ public static class SearchIndexJson
     }
 
     /// <summary>
-    /// A term shard: <c>{"s":{"first term":[["phrase",["alternative",...]],...]},"t":{"term":[postings]
-    /// or ["file",pages],...}}</c>, with <paramref name="external"/> deciding which terms have a file of
-    /// their own.
+    /// A term shard: <c>{"p":{"alternative term":0 or "file",...},"s":{"first term":[["phrase",["alternative",...]],...]},
+    /// "t":{"term":[postings] or ["file",pages],...}}</c>, with <paramref name="external"/> deciding
+    /// which terms have a file of their own. <c>p</c> says where the postings of the synonyms'
+    /// alternatives are: in their own file, or (0) in their term shard; an alternative on no page is
+    /// not there. The browser asks for them with the postings of the words typed, not a round later.
     /// </summary>
     public static byte[] TermShard(
         IReadOnlyList<(string Term, IReadOnlyList<int> Postings)> terms,
         IReadOnlyList<(string FirstTerm, IReadOnlyList<(string Phrase, IReadOnlyList<string> Alternatives)> Entries)> synonyms,
+        IReadOnlyList<(string Term, string? File)> alternatives,
         Func<string, string?> external) =>
         Write(writer =>
         {
             writer.WriteStartObject();
+            if (synonyms.Count > 0)
+            {
+                writer.WriteStartObject("p");
+                foreach (var (term, file) in alternatives)
+                {
+                    if (file is null)
+                    {
+                        writer.WriteNumber(term, 0);
+                    }
+                    else
+                    {
+                        writer.WriteString(term, file);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
             if (synonyms.Count > 0)
             {
                 writer.WriteStartObject("s");
@@ -119,7 +140,7 @@ public static class SearchIndexJson
             writer.WriteString("language", language);
             WriteStrings(writer, "stop", stopWords);
             WriteStrings(writer, "terms", termKeys);
-            writer.WriteNumber("version", 2);
+            writer.WriteNumber("version", 3);
             writer.WriteEndObject();
         });
 

@@ -9,7 +9,8 @@ namespace KneeGuide.Site.Search;
 /// <item><c>manifest.json</c>: the number of pages, which shards exist, the stop words;</item>
 /// <item><c>terms/&lt;key&gt;.json</c>: the terms starting with the two-character key, each with its
 /// postings, or (for a term on many pages) its page count and the file <c>terms/&lt;key&gt;/&lt;term&gt;.json</c>
-/// holding them; and the synonyms of phrases whose first term is there;</item>
+/// holding them; and the synonyms of phrases whose first term is there, with where the postings of
+/// their alternatives are (so the browser asks for them in the same round as the typed words');</item>
 /// <item><c>ends/&lt;key&gt;.json</c>: the words as written ending with the two-character key, with
 /// their terms, for typos in a word's first letters and words inside compounds;</item>
 /// <item><c>pages/&lt;n&gt;.json</c>: page n's address, title, kind, description and text by section.</item>

@@ -109,6 +109,43 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task A_synonyms_shard_says_where_its_alternatives_postings_are_and_follows_their_pages()
+    {
+        // search.js asks for a synonym's postings straight from this ("p"), in the round of the typed
+        // words' postings: its own file, 0 for its term shard, and nothing for a word on no page.
+        using var site = new TestSite();
+        site.Write("site.yml", SiteYml + """
+
+            search:
+              synonyms:
+                - [quadzilla, zebra]
+            """);
+        Assert.True((await site.BuildAsync()).Published);
+        JsonElement Located() => JsonDocument.Parse(site.ReadOutput("search/terms/qu.json")).RootElement.GetProperty("p");
+        Assert.False(Located().TryGetProperty("zebra", out _));
+
+        // Pages that use the alternative, added in a warm build: the synonym's shard is remade with them.
+        for (var i = 0; i < SearchIndexLayout.InlinePostings + 2; i++)
+        {
+            site.Write($"articles/zebra-{i:00}.md", $"---\ntitle: Zebra {i}\ndescription: Stripes.\ndate: 2026-02-01\n---\n\nA zebra crossing.\n");
+        }
+
+        Assert.True((await site.BuildAsync()).Published);
+        Assert.Equal("zebra", Located().GetProperty("zebra").GetString());
+        Assert.True(site.OutputExists("search/terms/ze/zebra.json"));
+
+        site.Write("site.yml", SiteYml + """
+
+            search:
+              synonyms:
+                - [quadzilla, zebra, quokka]
+            """);
+        site.Write("articles/quokka.md", "---\ntitle: Quokka\ndescription: Smiles.\ndate: 2026-02-01\n---\n\nA quokka.\n");
+        Assert.True((await site.BuildAsync()).Published);
+        Assert.Equal(0, Located().GetProperty("quokka").GetInt32()); // inline in qu.json itself
+    }
+
+    [Fact]
     public async Task Synonyms_that_cannot_work_are_warnings_at_their_line()
     {
         using var site = new TestSite();

@@ -1,12 +1,7 @@
-// Site search, offline and without a server. KneeGuide writes the index at build time
-// (src/KneeGuide.Site/Search/SearchIndexLayout.cs says what each file holds) and this script loads
-// only what a query needs: the manifest, the term shards of the words typed (and of their synonyms,
-// typo corrections and completions), and the files of the pages it shows. Words are read with
-// search-analyzer.js, as the build read the pages. Pages are ranked by BM25F (impacts from the
-// build, idf here) with a bonus for query words in the same section; pages that lack a word are
-// still shown, below, saying which. Everything reaches the page through textContent and DOM nodes,
-// never as HTML. The words shown to readers come from the search page's template (data-text-*, the
-// theme strings of the page's language), as do the index folder and the language (data-index, data-language).
+// Site search without a server (docs/search.md): loads only what a query needs of the index the
+// build wrote (SearchIndexLayout.cs), reads words as the build did (search-analyzer.js), ranks by
+// BM25F and nearness. Text reaches the page through textContent and DOM nodes, never as HTML; the
+// words shown, the index folder and the language come from the search page (data-*).
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -26,7 +21,7 @@
   var cache = {};
   var index = null; // { manifest, analyzer, terms: {key: true}, ends: {key: true} }
 
-  // ---- UI strings, from the template ---------------------------------------------------------
+  // ---- UI strings, from the template
 
   function text(name, values) {
     var s = root.getAttribute("data-text-" + name) || "";
@@ -51,7 +46,7 @@
     return root.hasAttribute("data-text-" + name + "-" + category) ? text(name + "-" + category, values) : text(name + "-other", values);
   }
 
-  // ---- Loading the index ------------------------------------------------------------------------
+  // ---- Loading the index
 
   function load(path) {
     if (!cache[path]) {
@@ -98,25 +93,45 @@
     return "x" + Array.prototype.map.call(new TextEncoder().encode(term), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
-  // A term's postings as absolute [document, impact, mask, ...], or null when the index lacks it.
+  // A term's postings (readPostings), read as soon as its file is in, not all at once before ranking; null when not in the index.
   function postings(term) {
     var known = cache["postings:" + term];
     if (known) return known;
     return cache["postings:" + term] = termShard(term).then(function (shard) {
       var entry = shard && shard.t[term];
       if (!entry) return null;
-      if (typeof entry[0] === "string") return load("terms/" + termKey(term) + "/" + entry[0] + ".json").then(absolute);
-      return absolute(entry);
+      if (typeof entry[0] === "string") return load("terms/" + termKey(term) + "/" + entry[0] + ".json").then(readPostings);
+      return readPostings(entry);
     });
   }
 
   // Starts loading a term's postings for rank(), which finds them in the cache; a failure shows there.
   function prefetch(term) { postings(term).catch(function () {}); }
 
-  function absolute(gaps) {
-    var out = gaps.slice();
-    for (var i = 3; i < out.length; i += 3) out[i] += out[i - 3];
-    return out;
+  // A synonym's postings, where its shard's "p" says (a file; 0: its term shard; absent: on no page),
+  // asked for with the typed words' postings, not a round later.
+  function locate(term, located) {
+    if (cache["postings:" + term]) return;
+    var file = located[term];
+    if (file === 0) return prefetch(term);
+    cache["postings:" + term] = file ? load("terms/" + termKey(term) + "/" + file + ".json").then(readPostings) : Promise.resolve(null);
+    cache["postings:" + term].catch(function () {});
+  }
+
+  // [page gap, impact, mask, ...] as the pages in order and typed arrays by page number (a common word is on thousands).
+  function readPostings(gaps) {
+    var n = index.manifest.documents;
+    var count = gaps.length / 3;
+    var read = { docs: new Int32Array(count), has: new Uint8Array(n), impact: new Float64Array(n), mask: new Int32Array(n), idf: idf(count) };
+    var doc = 0;
+    for (var i = 0, j = 0; j < gaps.length; i++, j += 3) {
+      doc += gaps[j];
+      read.docs[i] = doc;
+      read.has[doc] = 1;
+      read.impact[doc] = gaps[j + 1] / index.manifest.scale;
+      read.mask[doc] = gaps[j + 2];
+    }
+    return read;
   }
 
   function documentCount(shard, term) {
@@ -125,7 +140,7 @@
     return typeof entry[0] === "string" ? entry[1] : entry.length / 3;
   }
 
-  // ---- Reading the query ------------------------------------------------------------------------
+  // ---- Reading the query
 
   // Optimal string alignment distance (a swap of two neighbours counts as one edit), giving up past max.
   function distance(a, b, max) {
@@ -185,7 +200,7 @@
           var phrase = entry[0].split(" ");
           for (var p = 0; p < phrase.length; p++) if (!slots[i + p] || slots[i + p].term !== phrase[p]) return;
           entry[1].forEach(function (alternative) {
-            groups.push({ from: i, to: i + phrase.length - 1, terms: alternative.split(" "), weight: SYNONYM });
+            groups.push({ from: i, to: i + phrase.length - 1, terms: alternative.split(" "), weight: SYNONYM, located: shard.p });
           });
         });
         if (i + 1 < slots.length) {
@@ -214,7 +229,7 @@
       });
       // The postings of the terms found so far are asked for now, not once the word endings are in.
       slots.forEach(function (s) { s.alternatives.forEach(function (a) { prefetch(a.term); }); });
-      groups.forEach(function (g) { g.terms.forEach(prefetch); });
+      groups.forEach(function (g) { g.terms.forEach(function (t) { if (g.located) locate(t, g.located); else prefetch(t); }); });
       // Typos in a word's first letters, and words inside compounds, by the word's ending.
       return Promise.all(needEnds.map(function (i) { return endShard(slots[i].surface); })).then(function (endShards) {
         needEnds.forEach(function (i, n) {
@@ -249,99 +264,122 @@
       .slice(0, count);
   }
 
-  // ---- Ranking --------------------------------------------------------------------------------
+  // ---- Ranking
 
   function idf(df) {
     var n = index.manifest.documents;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  // The best MAX_RESULTS pages (by score, then page number). The loop over every page with a query
+  // word allocates nothing; the words matched and missing are found for the pages kept only.
   function rank(query) {
     var terms = {};
     query.slots.forEach(function (s) { s.alternatives.forEach(function (a) { terms[a.term] = true; }); });
     query.groups.forEach(function (g) { g.terms.forEach(function (t) { terms[t] = true; }); });
     var names = Object.keys(terms);
     return Promise.all(names.map(postings)).then(function (lists) {
-      // Per term: its postings, each document's impact and mask by document number (arrays, not
-      // maps: a common word is on thousands of pages), and its idf.
       var n = index.manifest.documents;
       var byTerm = {};
-      names.forEach(function (t, i) {
-        var p = lists[i];
-        if (!p) return;
-        var entry = { postings: p, has: new Uint8Array(n), impact: new Float64Array(n), mask: new Int32Array(n), idf: idf(p.length / 3) };
-        for (var j = 0; j < p.length; j += 3) {
-          entry.has[p[j]] = 1;
-          entry.impact[p[j]] = p[j + 1] / index.manifest.scale;
-          entry.mask[p[j]] = p[j + 2];
-        }
-        byTerm[t] = entry;
-      });
+      names.forEach(function (t, i) { if (lists[i]) byTerm[t] = lists[i]; });
       var slots = query.slots;
       var slotIdf = slots.map(function (s) {
         var found = s.alternatives.filter(function (a) { return byTerm[a.term]; });
         return found.length ? Math.max.apply(null, found.map(function (a) { return byTerm[a.term].idf; })) : idf(0);
       });
       var totalIdf = slotIdf.reduce(function (a, b) { return a + b; }, 0);
-      var candidates = new Set();
-      names.forEach(function (t) {
-        var p = byTerm[t] && byTerm[t].postings;
-        for (var j = 0; p && j < p.length; j += 3) candidates.add(p[j]);
+      // Per slot, its alternatives found in the index; per group, its terms' postings (null when one is missing).
+      var slotHits = slots.map(function (s) {
+        return s.alternatives.filter(function (a) { return byTerm[a.term]; }).map(function (a) { return { term: a.term, weight: a.weight, hit: byTerm[a.term] }; });
       });
-      var scored = [];
-      candidates.forEach(function (doc) {
-        var slotScore = slots.map(function () { return 0; });
-        var slotMask = slots.map(function () { return 0; });
-        var matched = {}; // terms that matched in this document, for the excerpt
-        slots.forEach(function (s, i) {
-          s.alternatives.forEach(function (a) {
-            var hit = byTerm[a.term];
-            if (!hit || !hit.has[doc]) return;
-            var score = a.weight * hit.idf * hit.impact[doc] * (K1 + 1);
-            matched[a.term] = true;
-            if (score > slotScore[i]) { slotScore[i] = score; slotMask[i] = hit.mask[doc]; }
-          });
-        });
-        query.groups.forEach(function (g) {
-          var score = 0;
+      var groups = query.groups.map(function (g) {
+        var hits = g.terms.map(function (t) { return byTerm[t] || null; });
+        return { from: g.from, to: g.to, terms: g.terms, weight: g.weight, hits: hits.indexOf(null) < 0 ? hits : null };
+      });
+      var slotScore = new Float64Array(slots.length);
+      var slotMask = new Int32Array(slots.length);
+
+      // A page's score (0: no query word); with detail, the terms it matched and the words it lacks.
+      function score(doc, detail) {
+        var i, k, hit, value;
+        for (i = 0; i < slots.length; i++) {
+          slotScore[i] = 0;
+          slotMask[i] = 0;
+          var alternatives = slotHits[i];
+          for (k = 0; k < alternatives.length; k++) {
+            hit = alternatives[k].hit;
+            if (!hit.has[doc]) continue;
+            value = alternatives[k].weight * hit.idf * hit.impact[doc] * (K1 + 1);
+            if (detail) detail.matched[alternatives[k].term] = true;
+            if (value > slotScore[i]) { slotScore[i] = value; slotMask[i] = hit.mask[doc]; }
+          }
+        }
+        for (var g = 0; g < groups.length; g++) {
+          var group = groups[g];
+          if (!group.hits) continue;
+          value = 0;
           var mask = -1;
-          for (var t = 0; t < g.terms.length; t++) {
-            var hit = byTerm[g.terms[t]];
-            if (!hit || !hit.has[doc]) return;
-            score += g.weight * hit.idf * hit.impact[doc] * (K1 + 1);
+          for (k = 0; k < group.hits.length; k++) {
+            hit = group.hits[k];
+            if (!hit.has[doc]) break;
+            value += group.weight * hit.idf * hit.impact[doc] * (K1 + 1);
             mask &= hit.mask[doc];
           }
+          if (k < group.hits.length) continue;
           var covered = 0;
-          for (var i = g.from; i <= g.to; i++) covered += slotScore[i];
-          if (score <= covered) return;
-          g.terms.forEach(function (t) { matched[t] = true; });
-          for (i = g.from; i <= g.to; i++) { slotScore[i] = score / (g.to - g.from + 1); slotMask[i] = mask || 1; }
-        });
+          for (i = group.from; i <= group.to; i++) covered += slotScore[i];
+          if (value <= covered) continue;
+          if (detail) group.terms.forEach(function (t) { detail.matched[t] = true; });
+          for (i = group.from; i <= group.to; i++) { slotScore[i] = value / (group.to - group.from + 1); slotMask[i] = mask || 1; }
+        }
         var sum = 0;
         var coveredIdf = 0;
-        var missing = [];
-        slots.forEach(function (s, i) {
-          if (slotScore[i] > 0) { sum += slotScore[i]; coveredIdf += slotIdf[i]; } else missing.push(s.surface);
-        });
-        if (sum === 0) return;
+        for (i = 0; i < slots.length; i++) {
+          if (slotScore[i] > 0) { sum += slotScore[i]; coveredIdf += slotIdf[i]; } else if (detail) detail.missing.push(slots[i].surface);
+        }
+        if (sum === 0) return 0;
         // Nearness: the most query words that share one section of the page.
         var together = 1;
         var sections = 0; // every section bit any word is in: the bits past the highest need no look
-        for (var k = 0; k < slotMask.length; k++) sections |= slotMask[k];
+        for (k = 0; k < slots.length; k++) sections |= slotMask[k];
         for (var bit = 0; bit < 31 && slots.length > 1 && sections >>> bit; bit++) {
           var here = 0;
-          for (k = 0; k < slotMask.length; k++) if (slotMask[k] & (1 << bit)) here++;
+          for (k = 0; k < slots.length; k++) if (slotMask[k] & (1 << bit)) here++;
           if (here > together) together = here;
         }
         var nearness = slots.length > 1 ? (together - 1) / (slots.length - 1) : 0;
-        scored.push({ doc: doc, score: sum * (coveredIdf / totalIdf) * (1 + 0.5 * nearness), missing: missing, matched: matched });
+        return sum * (coveredIdf / totalIdf) * (1 + 0.5 * nearness);
+      }
+
+      // Every page with a query word, once, in page order.
+      var candidate = new Uint8Array(n);
+      names.forEach(function (t) {
+        var docs = byTerm[t] && byTerm[t].docs;
+        for (var j = 0; docs && j < docs.length; j++) candidate[docs[j]] = 1;
       });
-      scored.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      return scored.slice(0, MAX_RESULTS);
+      // The best so far, best first: most pages are turned away by one comparison.
+      var topScore = [];
+      var topDoc = [];
+      for (var doc = 0; doc < n; doc++) {
+        if (!candidate[doc]) continue;
+        var s = score(doc, null);
+        if (s === 0) continue;
+        var at = topScore.length;
+        if (at === MAX_RESULTS && s <= topScore[at - 1]) continue; // an equal score loses to the lower page number, kept already
+        while (at > 0 && s > topScore[at - 1]) at--;
+        topScore.splice(at, 0, s);
+        topDoc.splice(at, 0, doc);
+        if (topScore.length > MAX_RESULTS) { topScore.pop(); topDoc.pop(); }
+      }
+      return topDoc.map(function (d, i) {
+        var detail = { matched: {}, missing: [] };
+        score(d, detail);
+        return { doc: d, score: topScore[i], missing: detail.missing, matched: detail.matched };
+      });
     });
   }
 
-  // ---- Excerpts ---------------------------------------------------------------------------------
+  // ---- Excerpts
 
   var EXCERPT_WORDS = 28;
 
@@ -395,7 +433,7 @@
     if (win.to < textValue.length) element.appendChild(document.createTextNode(" …"));
   }
 
-  // ---- Showing results --------------------------------------------------------------------------
+  // ---- Showing results
 
   function element(name, className, content) {
     var e = document.createElement(name);
@@ -490,19 +528,23 @@
     return { score: win.score, from: win.from, to: cut && cut.end < win.to ? cut.end : win.to, words: win.words };
   }
 
-  var shown = null; // { hits, next, ticket }
+  var shown = null; // { hits, next }
 
-  // Loads the next page of results' files and shows them (with the count, the first time), all in
-  // one change, so that nothing on the page moves twice. The count's words are made while the
-  // files are on their way.
+  // Loads the next results' files, makes each result as its file arrives (the excerpts are most of
+  // the work), and shows them, with the count the first time, in one change once all are in: nothing
+  // on the page moves twice, and no layout of the first results delays the last.
   function showMore(ticket, countText) {
     var batch = shown.hits.slice(shown.next, shown.next + PAGE_SIZE);
-    var files = Promise.all(batch.map(function (h) { return load("pages/" + h.doc + ".json"); }));
+    var items = new Array(batch.length);
     var statusText = countText && countText();
-    return files.then(function (pages) {
+    return Promise.all(batch.map(function (h, i) {
+      return load("pages/" + h.doc + ".json").then(function (page) {
+        if (ticket === latest) items[i] = renderResult(h, page);
+      });
+    })).then(function () {
       if (ticket !== latest) return;
       var fragment = document.createDocumentFragment();
-      batch.forEach(function (h, i) { fragment.appendChild(renderResult(h, pages[i])); });
+      items.forEach(function (item) { fragment.appendChild(item); });
       if (statusText !== undefined) {
         list.textContent = "";
         status.textContent = statusText;
@@ -551,7 +593,7 @@
     });
   }
 
-  // ---- Keyboard: arrows move through the results from the search box, Escape goes back ------------
+  // ---- Keyboard: arrows move through the results from the search box, Escape goes back
 
   function links() { return Array.prototype.slice.call(results.querySelectorAll("ol.search-results a")); }
 
