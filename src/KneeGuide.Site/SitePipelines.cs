@@ -58,7 +58,9 @@ public static class SitePipelines
         media.OutputModules.Add(new WriteFiles());
         pipelines.Add(media);
         pipelines.Add(CopyPipeline(Names.StaticFiles, context => InputFiles(catalog, ContentKind.StaticFile, context)));
-        pipelines.Add(CopyPipeline(Names.ThemeAssets, _ => ThemeAssetFiles(theme.Root)));
+        var themeAssets = CopyPipeline(Names.ThemeAssets, _ => ThemeAssetFiles(theme.Root));
+        themeAssets.ProcessModules.Add(new Templates.ShipScripts());
+        pipelines.Add(themeAssets);
         if (cms is not null)
         {
             // /admin/: the page, its config generated from the front matter models (offering the

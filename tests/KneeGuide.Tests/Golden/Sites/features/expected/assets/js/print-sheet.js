@@ -1,17 +1,14 @@
-// "Print home exercise sheet": prints only the page's exercise cards (the print stylesheet hides
-// everything else while body has .printing-sheet). Without JavaScript the button stays hidden and
-// the browser's own Print still gives the whole article without navigation.
 (function () {
-  "use strict";
-  var buttons = document.querySelectorAll(".print-sheet");
-  if (!buttons.length || typeof window.print !== "function") return;
-  function done() { document.body.classList.remove("printing-sheet"); }
-  window.addEventListener("afterprint", done);
-  buttons.forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      document.body.classList.add("printing-sheet");
-      window.print();
-    });
-  });
+"use strict";
+var buttons = document.querySelectorAll(".print-sheet");
+if (!buttons.length || typeof window.print !== "function") return;
+function done() { document.body.classList.remove("printing-sheet"); }
+window.addEventListener("afterprint", done);
+buttons.forEach(function (button) {
+button.hidden = false;
+button.addEventListener("click", function () {
+document.body.classList.add("printing-sheet");
+window.print();
+});
+});
 })();

@@ -1,8 +1,3 @@
-// Service worker of the home programme builder (registered by plan.js for the /plan/ folder; the
-// Service-Worker-Allowed header in netlify.toml lets a script under /assets/ serve it). Network
-// first, so a patient online always gets the current page; without signal, the copy that plan.js
-// cached: a programme's address (?e=...) is answered by the cached builder, which reads the
-// programme from the address again. Same-origin GET requests only; nothing is sent anywhere.
 "use strict";
 var CACHE = "kneeguide-plan";
 
@@ -10,20 +5,20 @@ self.addEventListener("install", function () { self.skipWaiting(); });
 self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
 
 self.addEventListener("fetch", function (event) {
-  var request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(fetch(request).then(function (response) {
-    if (response.ok && response.type === "basic") {
-      var copy = response.clone();
-      var key = request.mode === "navigate" ? new URL(request.url).pathname : request;
-      caches.open(CACHE).then(function (cache) { return cache.put(key, copy); });
-    }
-    return response;
-  }).catch(function () {
-    return caches.open(CACHE).then(function (cache) {
-      return cache.match(request, { ignoreSearch: request.mode === "navigate" });
-    }).then(function (cached) {
-      return cached || Response.error();
-    });
-  }));
+var request = event.request;
+if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+event.respondWith(fetch(request).then(function (response) {
+if (response.ok && response.type === "basic") {
+var copy = response.clone();
+var key = request.mode === "navigate" ? new URL(request.url).pathname : request;
+caches.open(CACHE).then(function (cache) { return cache.put(key, copy); });
+}
+return response;
+}).catch(function () {
+return caches.open(CACHE).then(function (cache) {
+return cache.match(request, { ignoreSearch: request.mode === "navigate" });
+}).then(function (cached) {
+return cached || Response.error();
+});
+}));
 });

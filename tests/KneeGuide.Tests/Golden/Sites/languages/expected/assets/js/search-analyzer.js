@@ -1,82 +1,70 @@
-// Reads text into search terms exactly as the build does (src/KneeGuide.Site/Search/SearchAnalyzer.cs):
-// lower case; split on anything that is not a letter or digit (an apostrophe inside a word is dropped:
-// runner's = runners); words of one letter, or past 40, and stop words left out; each word stemmed
-// with its accents still on, then accents folded. tests/KneeGuide.Tests/Search/AnalyzerVectors holds
-// sentences that both must read alike; the browser tests run them here.
-// Sets self.kgSearchAnalyzer(stem, stopWords): stem is a self.kgStemmers function (or null for a
-// language without one), stopWords the manifest's list.
 (function () {
-  "use strict";
+"use strict";
 
-  // Same table as AccentFolding.cs: accented letter -> plain letter.
-  var FOLD_FROM = "ÀÁÂÃÄÅàáâãäåĀāĂăĄąÇçĆćĈĉĊċČčĎďĐđÈÉÊËèéêëĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħÌÍÎÏìíîïĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľĿŀŁłÑñŃńŅņŇňÒÓÔÕÖØòóôõöøŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųŴŵÝýÿŶŷŸŹźŻżŽž";
-  var FOLD_TO = "aaaaaaaaaaaaaaaaaaccccccccccddddeeeeeeeeeeeeeeeeeegggggggghhhhiiiiiiiiiiiiiiiiiijjkkllllllllllnnnnnnnnoooooooooooooooooorrrrrrssssssssttttttuuuuuuuuuuuuuuuuuuuuwwyyyyyyzzzzzz";
-  var FOLD = Object.create(null);
-  for (var f = 0; f < FOLD_FROM.length; f++) FOLD[FOLD_FROM[f]] = FOLD_TO[f];
-  var MAX_WORD = 40;
-  var LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
-  var MARK = /\p{Mn}/u;
+var FOLD_FROM = "ÀÁÂÃÄÅàáâãäåĀāĂăĄąÇçĆćĈĉĊċČčĎďĐđÈÉÊËèéêëĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħÌÍÎÏìíîïĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľĿŀŁłÑñŃńŅņŇňÒÓÔÕÖØòóôõöøŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųŴŵÝýÿŶŷŸŹźŻżŽž";
+var FOLD_TO = "aaaaaaaaaaaaaaaaaaccccccccccddddeeeeeeeeeeeeeeeeeegggggggghhhhiiiiiiiiiiiiiiiiiijjkkllllllllllnnnnnnnnoooooooooooooooooorrrrrrssssssssttttttuuuuuuuuuuuuuuuuuuuuwwyyyyyyzzzzzz";
+var FOLD = Object.create(null);
+for (var f = 0; f < FOLD_FROM.length; f++) FOLD[FOLD_FROM[f]] = FOLD_TO[f];
+var MAX_WORD = 40;
+var LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
+var MARK = /\p{Mn}/u;
 
-  function fold(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) out += FOLD[text[i]] || text[i];
-    return out;
-  }
+function fold(text) {
+var out = "";
+for (var i = 0; i < text.length; i++) out += FOLD[text[i]] || text[i];
+return out;
+}
 
-  function analyzer(stem, stopWords) {
-    var stop = Object.create(null);
-    stopWords.forEach(function (w) { stop[w] = true; });
+function analyzer(stem, stopWords) {
+var stop = Object.create(null);
+stopWords.forEach(function (w) { stop[w] = true; });
 
-    // The word's term, or null for a stop word or a word too short or too long to be indexed.
-    // Remembered per word: an excerpt reads a page's whole text, where most words come back often,
-    // and stemming each again was most of the time spent showing results.
-    var known = new Map();
-    function termOf(word) {
-      var t = known.get(word);
-      if (t === undefined) known.set(word, t = readWord(word));
-      return t;
-    }
+var known = new Map();
+function termOf(word) {
+var t = known.get(word);
+if (t === undefined) known.set(word, t = readWord(word));
+return t;
+}
 
-    function readWord(word) {
-      if (word.length < 2 || word.length > MAX_WORD) return null;
-      var surface = fold(word);
-      if (stop[surface]) return null;
-      return { surface: surface, term: fold(stem ? stem(word) : word) };
-    }
+function readWord(word) {
+if (word.length < 2 || word.length > MAX_WORD) return null;
+var surface = fold(word);
+if (stop[surface]) return null;
+return { surface: surface, term: fold(stem ? stem(word) : word) };
+}
 
-    // Every indexed word of the text, in order: { surface, term, start, end } (end exclusive).
-    function words(text) {
-      var found = [];
-      var word = "";
-      var start = -1;
-      var end = -1;
-      for (var i = 0; i <= text.length; i++) {
-        var c = i < text.length ? text[i] : " ";
-        if (c === "'" || c === "\u2019" || (c > "\u007f" && MARK.test(c))) continue;
-        if (LETTER_OR_DIGIT.test(c)) {
-          var lower = c.toLowerCase();
-          word += lower.length > 1 ? lower[0] : lower; // as .NET's char.ToLowerInvariant: one char for one
-          if (start < 0) start = i;
-          end = i + 1;
-          continue;
-        }
-        if (word) {
-          var t = termOf(word);
-          if (t) found.push({ surface: t.surface, term: t.term, start: start, end: end });
-        }
-        word = "";
-        start = -1;
-      }
-      return found;
-    }
+function words(text) {
+var found = [];
+var word = "";
+var start = -1;
+var end = -1;
+for (var i = 0; i <= text.length; i++) {
+var c = i < text.length ? text[i] : " ";
+if (c === "'" || c === "\u2019" || (c > "\u007f" && MARK.test(c))) continue;
+if (LETTER_OR_DIGIT.test(c)) {
+var lower = c.toLowerCase();
+word += lower.length > 1 ? lower[0] : lower; // as .NET's char.ToLowerInvariant: one char for one
+if (start < 0) start = i;
+end = i + 1;
+continue;
+}
+if (word) {
+var t = termOf(word);
+if (t) found.push({ surface: t.surface, term: t.term, start: start, end: end });
+}
+word = "";
+start = -1;
+}
+return found;
+}
 
-    return {
-      words: words,
-      terms: function (text) { return words(text).map(function (w) { return w.term; }); },
-      termOf: function (word) { var t = termOf(word); return t && t.term; },
-      fold: fold,
-    };
-  }
+return {
+words: words,
+terms: function (text) { return words(text).map(function (w) { return w.term; }); },
+termOf: function (word) { var t = termOf(word); return t && t.term; },
+fold: fold,
+};
+}
 
-  self.kgSearchAnalyzer = analyzer;
+self.kgSearchAnalyzer = analyzer;
 })();
