@@ -21,7 +21,8 @@ public interface IReadabilityFormula
     /// <summary>The language code it is for ("en").</summary>
     string Language { get; }
 
-    int Syllables(string word);
+    /// <summary>The syllables of one word (a span of the sentence: scoring a page makes no string per word).</summary>
+    int Syllables(ReadOnlySpan<char> word);
 
     ReadabilityScore Score(TextCounts counts);
 }
@@ -67,7 +68,7 @@ public sealed class FleschKincaid : IReadabilityFormula
     }
 
     /// <summary>Vowel groups, less a silent final e; numbers count as one; every word has at least one.</summary>
-    public int Syllables(string word)
+    public int Syllables(ReadOnlySpan<char> word)
     {
         if (word.Length == 0)
         {
@@ -79,17 +80,33 @@ public sealed class FleschKincaid : IReadabilityFormula
             return 1;
         }
 
-        var w = word.ToLowerInvariant().Replace("'", "").Replace("’", "");
-        var total = 0;
-        foreach (var part in w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+        // Lower-cased without its apostrophes, in a buffer on the stack: this runs for every word of
+        // every page, and a string (or three) per word was most of the readability check's garbage.
+        Span<char> lower = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        var length = 0;
+        foreach (var ch in lower)
         {
-            total += PartSyllables(part);
+            if (ch is not ('\'' or '’'))
+            {
+                lower[length++] = ch;
+            }
+        }
+
+        ReadOnlySpan<char> w = lower[..length];
+        var total = 0;
+        foreach (var range in w.Split('-'))
+        {
+            if (w[range] is { IsEmpty: false } part)
+            {
+                total += PartSyllables(part);
+            }
         }
 
         return Math.Max(1, total);
     }
 
-    private static int PartSyllables(string w)
+    private static int PartSyllables(ReadOnlySpan<char> w)
     {
         if (w.Length <= 3)
         {
@@ -111,12 +128,12 @@ public sealed class FleschKincaid : IReadabilityFormula
 
         // A final "e" is mostly silent (make, stone), but not in "-le" after a consonant (table)
         // and not when it is the only vowel; "-es" and "-ed" endings mostly add no syllable.
-        if (w.EndsWith('e') && !(w.EndsWith("le", StringComparison.Ordinal) && w.Length > 2 && !IsVowel(w[^3])) && count > 1)
+        if (w[^1] == 'e' && !(w.EndsWith("le") && w.Length > 2 && !IsVowel(w[^3])) && count > 1)
         {
             count--;
         }
-        else if ((w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)) && count > 1 && w.Length > 3
-            && !(w[^3] is 't' or 'd' && w.EndsWith("ed", StringComparison.Ordinal)) && !((w[^3] is 's' or 'x' or 'z' or 'c' or 'g' || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)) && w.EndsWith("es", StringComparison.Ordinal)))
+        else if ((w.EndsWith("es") || w.EndsWith("ed")) && count > 1 && w.Length > 3
+            && !(w[^3] is 't' or 'd' && w.EndsWith("ed")) && !((w[^3] is 's' or 'x' or 'z' or 'c' or 'g' || w.EndsWith("ches") || w.EndsWith("shes")) && w.EndsWith("es")))
         {
             count--;
         }
@@ -151,7 +168,7 @@ public sealed class FernandezHuerta : IReadabilityFormula
     }
 
     /// <summary>Vowel groups, where a strong vowel (a, e, o) next to another strong one starts a new syllable (hiatus) and an accented í or ú breaks a diphthong.</summary>
-    public int Syllables(string word)
+    public int Syllables(ReadOnlySpan<char> word)
     {
         if (word.Length == 0)
         {
@@ -163,7 +180,8 @@ public sealed class FernandezHuerta : IReadabilityFormula
             return 1;
         }
 
-        var w = word.ToLowerInvariant();
+        Span<char> w = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(w);
         var count = 0;
         var previous = '\0';
         foreach (var ch in w)

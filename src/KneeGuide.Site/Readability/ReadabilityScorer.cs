@@ -46,10 +46,10 @@ public sealed partial class ReadabilityScorer
         var text = _terms is null ? sentence : _terms.Replace(sentence, "term");
         var words = 0;
         var syllables = 0;
-        foreach (Match word in ReadabilityFormulas.WordPattern().Matches(text))
+        foreach (var word in ReadabilityFormulas.WordPattern().EnumerateMatches(text))
         {
             words++;
-            syllables += _formula.Syllables(word.Value);
+            syllables += _formula.Syllables(text.AsSpan(word.Index, word.Length));
         }
 
         return new TextCounts(words > 0 ? 1 : 0, words, syllables);

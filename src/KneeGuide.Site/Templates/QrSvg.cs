@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using QRCoder;
 
 namespace KneeGuide.Site.Templates;
 
@@ -15,23 +14,20 @@ public static class QrSvg
     /// <remarks>Hidden from screen readers: the sheet prints the address beside it in words.</remarks>
     public static string Of(string text)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var size = matrix.Count;
-        var path = new StringBuilder();
+        var code = QrCode.Of(text);
+        var size = code.Size;
+        var path = new StringBuilder(size * size);
         for (var y = 0; y < size; y++)
         {
-            var row = matrix[y];
             for (var x = 0; x < size; x++)
             {
-                if (!row[x])
+                if (!code[x, y])
                 {
                     continue;
                 }
 
                 var start = x;
-                while (x + 1 < size && row[x + 1])
+                while (x + 1 < size && code[x + 1, y])
                 {
                     x++;
                 }

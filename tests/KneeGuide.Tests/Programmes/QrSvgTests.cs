@@ -39,6 +39,39 @@ public sealed partial class QrSvgTests
     }
 
     [Fact]
+    public void The_modules_are_the_ones_QRCoder_draws_for_addresses_of_every_length_and_in_any_script()
+    {
+        // QrCode draws the codes itself (QRCoder's mask scoring was seconds of a big build); QRCoder
+        // stays the reference: the same version, codewords, placement and mask, module for module.
+        var random = new Random(12);
+        const string characters = "abcdefghijklmnopqrstuvwxyz0123-_/.";
+        var addresses = new List<string> { "https://example.org/", "https://example.org/es/rodilla-ñandú/", "https://example.org/ar/\u0631\u0643\u0628\u0629/", "https://kneeguide.netlify.app/articles/article-00010/" };
+        for (var length = 1; length < 900; length += length < 100 ? 1 : 13)
+        {
+            addresses.Add("https://e.org/" + new string(Enumerable.Range(0, length).Select(_ => characters[random.Next(characters.Length)]).ToArray()));
+        }
+
+        var versions = new HashSet<int>();
+        foreach (var address in addresses)
+        {
+            var code = QrCode.Of(address);
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(address, QRCodeGenerator.ECCLevel.M);
+            Assert.Equal(data.ModuleMatrix.Count, code.Size);
+            versions.Add((code.Size - 8 - 17) / 4);
+            for (var y = 0; y < code.Size; y++)
+            {
+                for (var x = 0; x < code.Size; x++)
+                {
+                    Assert.True(data.ModuleMatrix[y][x] == code[x, y], $"module ({x}, {y}) of the code for {address}");
+                }
+            }
+        }
+
+        Assert.Superset(Enumerable.Range(2, 20).ToHashSet(), versions);
+    }
+
+    [Fact]
     public void The_same_address_gives_the_same_bytes_and_the_svg_needs_no_inline_style()
     {
         var a = QrSvg.Of("https://example.org/a/");
