@@ -434,7 +434,7 @@ public sealed class ViewModelFactory
             Exercise = page.Kind == ContentKind.Exercise ? ExerciseIn(page.Slug, page.Language, reads) : null,
             PlanUrl = sheetExercises.Count == 0 ? null : Translations.UrlIn(code, "/plan/") + "?e=" + string.Join(',', sheetExercises.Select(e => e.Id)),
             Sheet = sheetExercises.Count == 0 ? null : new SheetView(page.Title, address, QrSvg.Of(address), Iso(page.Reviewed?.On), sheetExercises),
-            JsonLd = JsonLd.ForPage(this, page, doc, breadcrumbs),
+            JsonLd = JsonLd.ForPage(this, page, page.Kind == ContentKind.Exercise ? ExerciseIn(page.Slug, page.Language, reads) : null, breadcrumbs),
         };
     }
 

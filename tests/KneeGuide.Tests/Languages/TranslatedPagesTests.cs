@@ -64,6 +64,35 @@ public sealed class TranslatedPagesTests
     }
 
     [Fact]
+    public async Task A_translated_exercises_structured_data_is_in_its_language()
+    {
+        using var site = await BuiltAsync();
+
+        var spanish = ExercisePlan(site.ReadOutput("es/exercises/heel-raises/index.html"));
+        Assert.Equal("Elevaciones de talón", spanish.GetProperty("name").GetString());
+        Assert.Equal("Fortalece las pantorrillas.", spanish.GetProperty("description").GetString());
+        Assert.Equal("es", spanish.GetProperty("inLanguage").GetString());
+        Assert.Equal("gemelos", spanish.GetProperty("exerciseType").GetString());
+        Assert.Equal("a diario", spanish.GetProperty("activityFrequency").GetString());
+        Assert.Equal("3 × 10-15 repeticiones, cada lado, a diario", Assert.Single(spanish.GetProperty("additionalVariable").EnumerateArray()).GetString());
+
+        var english = ExercisePlan(site.ReadOutput("exercises/heel-raises/index.html"));
+        Assert.Equal("en", english.GetProperty("inLanguage").GetString());
+        Assert.Equal("calves", english.GetProperty("exerciseType").GetString());
+        Assert.Equal("3 × 10-15 reps, each side", Assert.Single(english.GetProperty("additionalVariable").EnumerateArray()).GetString());
+    }
+
+    /// <summary>The ExercisePlan of a page's JSON-LD.</summary>
+    private static System.Text.Json.JsonElement ExercisePlan(string page)
+    {
+        const string start = "<script type=\"application/ld+json\">";
+        var at = page.IndexOf(start, StringComparison.Ordinal) + start.Length;
+        var json = page[at..page.IndexOf("</script>", at, StringComparison.Ordinal)];
+        var graph = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("@graph");
+        return graph.EnumerateArray().Single(n => n.GetProperty("@type").GetString() == "ExercisePlan").Clone();
+    }
+
+    [Fact]
     public async Task A_translated_home_page_is_the_languages_home_in_its_breadcrumbs_and_brand()
     {
         using var site = await BuiltAsync(s => s.Write("index.es.md", "---\ntitle: Inicio de la guía\nupdated: 2026-02-01\n---\n\nHola.\n"));
