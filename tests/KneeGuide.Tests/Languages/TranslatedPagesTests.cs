@@ -32,8 +32,7 @@ public sealed class TranslatedPagesTests
         Assert.Contains("<summary>Menú</summary>", page);
         Assert.Contains("<a href=\"/es/tags/\">Temas</a>", page);
         Assert.Contains("<a href=\"/es/search/\">Buscar</a>", page);
-        // The credits page and the feed are English only, and say so.
-        Assert.Contains("<a href=\"/credits/\" hreflang=\"en\" lang=\"en\">Créditos de imágenes y vídeos</a>", page);
+        Assert.Contains("<a href=\"/es/credits/\">Créditos de imágenes y vídeos</a>", page);
         Assert.Contains("<meta name=\"description\" content=\"Un artículo para las pruebas.\">", page);
         foreach (var word in new[] { "Skip to content", "Medical disclaimer", "Image and video credits", ">Menu<", "On this page", "Published <", "Updated <" })
         {
@@ -140,9 +139,7 @@ public sealed class TranslatedPagesTests
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", site.ReadOutput("ar/exercises/index.html"));
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", site.ReadOutput("ar/tags/knees/index.html"));
-        // One credits page and one 404, in the default language.
-        Assert.False(site.OutputExists("es/credits/index.html"));
-        Assert.False(site.OutputExists("es/404.html"));
+
     }
 
     [Fact]
@@ -160,7 +157,6 @@ public sealed class TranslatedPagesTests
         }
 
         Assert.Contains("<a href=\"/exercises/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>", site.ReadOutput("es/exercises/index.html"));
-        Assert.DoesNotContain("hreflang", site.ReadOutput("credits/index.html").Split("</head>")[0]);
 
         var sitemap = site.ReadOutput("sitemap.xml");
         var entry = sitemap[sitemap.IndexOf("<loc>https://test.example.org/es/tags/knees/</loc>", StringComparison.Ordinal)..];
@@ -169,6 +165,44 @@ public sealed class TranslatedPagesTests
         Assert.Contains("hreflang=\"ar\" href=\"https://test.example.org/ar/tags/knees/\"", entry);
         Assert.Contains("hreflang=\"x-default\" href=\"https://test.example.org/tags/knees/\"", entry);
         Assert.DoesNotContain("404.html", sitemap);
+    }
+
+    [Fact]
+    public async Task Each_language_has_its_credits_page_with_the_images_titles_in_it_and_the_licences_as_written()
+    {
+        using var site = await BuiltAsync(s => s.Write("images/credits.yml",
+            "knee.svg:\n  title: A knee\n  author: Test author\n  source: https://example.org/knee\n  license: CC BY 4.0\n  translations:\n    - language: es\n      title: Una rodilla\n"));
+
+        var spanish = site.ReadOutput("es/credits/index.html");
+        Assert.Contains("<html lang=\"es\" dir=\"ltr\">", spanish);
+        Assert.Contains("<h1>Créditos de imágenes y vídeos</h1>", spanish);
+        Assert.Contains("<th scope=\"col\">Licencia</th>", spanish);
+        Assert.Contains("<td>Una rodilla</td><td><a href=\"https://example.org/knee\">Test author</a></td><td>CC BY 4.0</td>", spanish);
+        Assert.Contains("<a href=\"/es/credits/\">Créditos de imágenes y vídeos</a>", spanish);
+        Assert.Contains("<strong>Aviso médico:</strong>", spanish);
+        Assert.DoesNotContain("A knee", spanish);
+        // A language with no translation of the credit shows its title as written.
+        var arabic = site.ReadOutput("ar/credits/index.html");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
+        Assert.Contains("<td>A knee</td>", arabic);
+        var english = site.ReadOutput("credits/index.html");
+        Assert.Contains("<td>A knee</td>", english);
+        Assert.Contains("<a href=\"/credits/\">Image and video credits</a>", english);
+
+        foreach (var page in new[] { english, spanish, arabic })
+        {
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://test.example.org/credits/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://test.example.org/es/credits/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"https://test.example.org/ar/credits/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://test.example.org/credits/\">", page);
+        }
+
+        Assert.Contains("<a href=\"/credits/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>", spanish);
+        var sitemap = site.ReadOutput("sitemap.xml");
+        var entry = sitemap[sitemap.IndexOf("<loc>https://test.example.org/es/credits/</loc>", StringComparison.Ordinal)..];
+        entry = entry[..entry.IndexOf("</url>", StringComparison.Ordinal)];
+        Assert.Contains("hreflang=\"en\" href=\"https://test.example.org/credits/\"", entry);
+        Assert.Contains("hreflang=\"x-default\" href=\"https://test.example.org/credits/\"", entry);
     }
 
     [Fact]
