@@ -7,7 +7,8 @@ using KneeGuide.Site.Templates;
 namespace KneeGuide.Site.SiteFiles;
 
 /// <summary>
-/// PostProcess phase: sitemap.xml, feed.xml (Atom), robots.txt and Netlify's _redirects. Written with
+/// PostProcess phase: sitemap.xml, feed.xml (Atom; another language's in /&lt;code&gt;/feed.xml),
+/// robots.txt and Netlify's _redirects. Written with
 /// XmlWriter so every value is escaped for XML; dates come from the content, never the clock, so
 /// rebuilds are byte-identical.
 /// </summary>
@@ -20,9 +21,13 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
         var documents = new List<Document>
         {
             Text("sitemap.xml", Sitemap(index, baseUrl, inputs.Config.AllLanguages, GeneratePages.All(context.GetService<SiteFacts>().Views))),
-            Text("feed.xml", Feed(index, baseUrl)),
-            Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {baseUrl}/sitemap.xml\n"),
+            Text("feed.xml", Feed(index, baseUrl, null)),
         };
+        documents.AddRange(inputs.Config.AllLanguages.Skip(1).Select(l => Text($"{l.Code.Value}/feed.xml", Feed(index, baseUrl, l))));
+        documents.AddRange(new[]
+        {
+            Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {baseUrl}/sitemap.xml\n"),
+        });
         if (Redirects(index, inputs.Config.AllLanguages) is { Length: > 0 } redirects)
         {
             documents.Add(Text(NotFoundPages.RedirectsFile, redirects));
@@ -113,22 +118,39 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
         });
     }
 
-    private string Feed(SiteIndex index, string baseUrl)
+    /// <summary>
+    /// The Atom feed of a language: the latest articles and mobility pages in it (the default
+    /// language's originals, or another's translations), with the site's title and description in it.
+    /// </summary>
+    /// <param name="language">Null for the default language's feed, /feed.xml; else /&lt;code&gt;/feed.xml.</param>
+    private string Feed(SiteIndex index, string baseUrl, SiteLanguage? language)
     {
-        var entries = SiteIndex.Sorted(index.PublishedOriginals.Where(d => d.Require<ContentPage>().Kind is ContentKind.Article or ContentKind.Mobility)).Take(50).ToList();
+        var code = language?.Code.Value;
+        var pages = code is null ? index.PublishedOriginals : index.Published.Where(d => d.Require<ContentPage>().Language == code);
+        var entries = SiteIndex.Sorted(pages.Where(d => d.Require<ContentPage>().Kind is ContentKind.Article or ContentKind.Mobility)).Take(50).ToList();
+        var config = inputs.Config;
+        var title = language?.Title ?? config.Title;
+        // A language's feed's home is its translated home page, else the site's (as its pages' brand link).
+        var home = code is not null && index.Translations.ContainsKey(SiteIndex.TranslationKey(code, "index.md")) ? $"/{code}/" : "/";
         var updated = entries.Select(e => e.Require<ContentPage>().LastChanged ?? DateOnly.MinValue).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
         const string atom = "http://www.w3.org/2005/Atom";
         return WriteXml(w =>
         {
             w.WriteStartElement("feed", atom);
-            w.WriteElementString("title", atom, XmlSafe(inputs.Config.Title));
-            w.WriteElementString("subtitle", atom, XmlSafe(inputs.Config.Description));
-            w.WriteElementString("id", atom, XmlSafe(baseUrl + "/"));
+            if (code is not null)
+            {
+                w.WriteAttributeString("xml", "lang", null, code);
+            }
+
+            var root = code is null ? "" : "/" + code;
+            w.WriteElementString("title", atom, XmlSafe(title));
+            w.WriteElementString("subtitle", atom, XmlSafe(language?.Description ?? config.Description));
+            w.WriteElementString("id", atom, XmlSafe(baseUrl + root + "/"));
             w.WriteElementString("updated", atom, Timestamp(updated));
-            Link(w, baseUrl + "/feed.xml", "self");
-            Link(w, baseUrl + "/", "alternate");
+            Link(w, baseUrl + root + "/feed.xml", "self");
+            Link(w, baseUrl + home, "alternate");
             w.WriteStartElement("author", atom);
-            w.WriteElementString("name", atom, XmlSafe(inputs.Config.Clinic?.Name ?? inputs.Config.Title));
+            w.WriteElementString("name", atom, XmlSafe(config.Clinic?.Name ?? title));
             w.WriteEndElement();
             foreach (var entry in entries)
             {
