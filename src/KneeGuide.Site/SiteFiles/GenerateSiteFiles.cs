@@ -24,10 +24,7 @@ public sealed class GenerateSiteFiles(SiteInputs inputs) : IModule
             Text("feed.xml", Feed(index, baseUrl, null)),
         };
         documents.AddRange(inputs.Config.AllLanguages.Skip(1).Select(l => Text($"{l.Code.Value}/feed.xml", Feed(index, baseUrl, l))));
-        documents.AddRange(new[]
-        {
-            Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {baseUrl}/sitemap.xml\n"),
-        });
+        documents.Add(Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {baseUrl}/sitemap.xml\n"));
         if (Redirects(index, inputs.Config.AllLanguages) is { Length: > 0 } redirects)
         {
             documents.Add(Text(NotFoundPages.RedirectsFile, redirects));
