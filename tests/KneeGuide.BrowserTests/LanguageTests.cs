@@ -42,6 +42,19 @@ public sealed class LanguageTests(LanguagesSiteFixture site)
     }
 
     [Fact]
+    public async Task A_missing_address_under_a_language_shows_its_404_page_with_status_404()
+    {
+        var (page, errors) = await site.NewPageAsync();
+        var response = await page.GotoAsync("/es/no-such-page/");
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Página no encontrada");
+        await Expect(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "la biblioteca de ejercicios" })).ToHaveAttributeAsync("href", "/es/exercises/");
+        // The console reports the page's own 404; a missing stylesheet or script would be an "HTTP 404" entry.
+        Assert.DoesNotContain(errors, e => !e.StartsWith("console error: Failed to load resource: the server responded with a status of 404", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_programme_builder_in_another_language_shows_its_exercises_and_words()
     {
         var (page, errors) = await site.NewPageAsync();

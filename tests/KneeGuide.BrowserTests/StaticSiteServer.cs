@@ -6,7 +6,8 @@ namespace KneeGuide.BrowserTests;
 
 /// <summary>
 /// Serves a built site from 127.0.0.1 on a free port, the way Netlify does: folder URLs from their
-/// index.html, unknown paths with 404.html and status 404, and every response with the security
+/// index.html, unknown paths with their 404 page (a language's under /es/, by the site's _redirects:
+/// <see cref="KneeGuide.Site.SiteFiles.NotFoundPages"/>) and status 404, and every response with the security
 /// headers of the repository's netlify.toml, so a theme that breaks the Content-Security-Policy
 /// fails in the browser tests as it would in production.
 /// </summary>
@@ -99,9 +100,10 @@ public sealed partial class StaticSiteServer : IDisposable
             response.Headers[name] = value;
         }
 
-        var file = Resolve(Uri.UnescapeDataString(context.Request.Url!.AbsolutePath));
+        var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+        var file = Resolve(path);
         response.StatusCode = file is null ? 404 : 200;
-        file ??= Path.Combine(_root, "404.html");
+        file ??= KneeGuide.Site.SiteFiles.NotFoundPages.FileFor(_root, path) ?? Path.Combine(_root, "404.html");
         response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
         var bytes = File.ReadAllBytes(file);
         response.ContentLength64 = bytes.Length;

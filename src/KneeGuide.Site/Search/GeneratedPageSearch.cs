@@ -25,7 +25,7 @@ public static class GeneratedPageSearch
                 "mobility" => Lines(views.MobilityPages(reads, page.Language)),
                 "tags" => views.Tags(reads, page.Language).Select(t => t.Title),
                 "tag" => Lines(views.TagPages(page.Tag!, reads, page.Language)),
-                "credits" => views.CreditsPage(reads).Select(c => $"{c.Title ?? c.File}: {c.Author}, {c.License}"),
+                "credits" => views.CreditsPage(reads, page.Language).Select(c => $"{c.Title ?? c.File}: {c.Author}, {c.License}"),
                 _ => null,
             };
             if (listed is null)

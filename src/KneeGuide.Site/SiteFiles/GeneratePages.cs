@@ -16,8 +16,11 @@ namespace KneeGuide.Site.SiteFiles;
 /// <param name="Language">The page's language code; null in the default language.</param>
 public sealed record GeneratedPage(string Layout, string Title, string Url, string Description, string? ParentTitle, string? ParentUrl, string List, string? Tag = null, string? Language = null)
 {
-    /// <summary>The pages made in the default language only: one credits page, and the one 404.html Netlify serves.</summary>
-    public bool DefaultLanguageOnly => Layout is "credits" or "404";
+    /// <summary>
+    /// A 404 page (/404.html, /es/404.html): served for a missing address (NotFoundPages), never
+    /// listed in the sitemap nor offered as a version of another language's.
+    /// </summary>
+    public bool IsNotFound => Layout is "404";
 
     /// <summary>The default language's address of this page (/exercises/ for /es/exercises/).</summary>
     public string DefaultUrl => Language is null ? Url : Url[(Language.Length + 1)..];
@@ -62,11 +65,11 @@ public sealed class GeneratePages : IModule
             return new GeneratedPage("tag", Text("tag_title").Replace("{tag}", title, StringComparison.Ordinal), Url($"/tags/{tag}/"),
                 Text("tag_description").Replace("{tag}", title, StringComparison.Ordinal), topics, Url("/tags/"), "tag", tag);
         }));
-        pages.Add(new("credits", Text("credits_title"), "/credits/", Text("credits_description"), null, null, "credits"));
+        pages.Add(new("credits", Text("credits_title"), Url("/credits/"), Text("credits_description"), null, null, "credits"));
         pages.Add(new("search", Text("search_title"), Url("/search/"), Text("search_description"), null, null, "none"));
         pages.Add(new("plan", Text("plan_title"), Url("/plan/"), Text("plan_description"), strings.Text("crumbs.exercises"), Url("/exercises/"), "plan"));
-        pages.Add(new("404", Text("not_found_title"), "/404.html", Text("not_found_description"), null, null, "none"));
-        return pages.Select(p => p with { Language = code }).Where(p => code is null || !p.DefaultLanguageOnly).ToList();
+        pages.Add(new("404", Text("not_found_title"), Url(NotFoundPages.Default), Text("not_found_description"), null, null, "none"));
+        return pages.Select(p => p with { Language = code }).ToList();
     }
 }
 
@@ -109,7 +112,7 @@ public sealed class RenderGeneratedPage : ParallelModule
             "mobility" => view with { Items = views.MobilityPages(reads, code) },
             "tags" => view with { Tags = views.Tags(reads, code) },
             "tag" => view with { Items = views.TagPages(spec.Tag!, reads, code) },
-            "credits" => view with { Credits = views.CreditsPage(reads) },
+            "credits" => view with { Credits = views.CreditsPage(reads, code) },
             "plan" => Plan(view, views, reads, code),
             _ => view,
         };
@@ -122,14 +125,13 @@ public sealed class RenderGeneratedPage : ParallelModule
     /// all of them, which the page's script shows, orders and doses from the URL (/plan/?e=a,b).
     /// </summary>
     /// <summary>
-    /// Every language's version of a generated page (each declared language has one, but for the
-    /// credits and 404 pages), itself marked current: hreflang alternates and the switcher. They are
+    /// Every language's version of a generated page (none for a 404 page, whose address is no page), itself marked current: hreflang alternates and the switcher. They are
     /// site.yml's languages only, which the page already reads (config).
     /// </summary>
     public static IReadOnlyList<AlternateView> Alternates(GeneratedPage spec, ViewModelFactory views)
     {
         var languages = views.Config.AllLanguages;
-        if (spec.DefaultLanguageOnly || languages.Count < 2)
+        if (spec.IsNotFound || languages.Count < 2)
         {
             return [];
         }

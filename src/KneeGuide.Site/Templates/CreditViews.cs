@@ -3,10 +3,15 @@ using KneeGuide.Site.Markdown;
 
 namespace KneeGuide.Site.Templates;
 
-/// <summary>The credits page's list: every credited image, then every credited clip, that exists, with the pages that show it.</summary>
+/// <summary>
+/// The credits page's list: every credited image, then every credited clip, that exists, with the
+/// pages that show it. In another language only the titles change (each credit's translation); the
+/// author, source and licence are the credit's own words, as the licence requires them written.
+/// </summary>
 public static class CreditViews
 {
-    public static IReadOnlyList<CreditView> For(SiteInputs inputs, SiteIndex index)
+    /// <param name="language">The page's language, null for the default.</param>
+    public static IReadOnlyList<CreditView> For(SiteInputs inputs, SiteIndex index, string? language = null)
     {
         var images = new Dictionary<string, List<LinkView>>(StringComparer.Ordinal);
         var videos = new Dictionary<string, List<LinkView>>(StringComparer.Ordinal);
@@ -30,8 +35,8 @@ public static class CreditViews
             Add(videos, videoFiles, doc);
         }
 
-        return Credits(inputs, inputs.Credits, "images", "image", images)
-            .Concat(Credits(inputs, inputs.VideoCredits, "videos", "video", videos))
+        return Credits(inputs, inputs.Credits, "images", "image", images, language)
+            .Concat(Credits(inputs, inputs.VideoCredits, "videos", "video", videos, language))
             .ToList();
     }
 
@@ -48,8 +53,8 @@ public static class CreditViews
         }
     }
 
-    private static IEnumerable<CreditView> Credits(SiteInputs inputs, IReadOnlyDictionary<string, ImageCredit> credits, string folder, string kind, Dictionary<string, List<LinkView>> usedOn) =>
+    private static IEnumerable<CreditView> Credits(SiteInputs inputs, IReadOnlyDictionary<string, ImageCredit> credits, string folder, string kind, Dictionary<string, List<LinkView>> usedOn, string? language) =>
         credits
             .Where(c => inputs.Catalog.Contains(folder + "/" + c.Key))
-            .Select(c => new CreditView(c.Key, $"/{folder}/" + Uri.EscapeDataString(c.Key), c.Value.Title, c.Value.Author, c.Value.Source, c.Value.License, c.Value.LicenseUrl, usedOn.GetValueOrDefault(c.Key) ?? [], kind));
+            .Select(c => new CreditView(c.Key, $"/{folder}/" + Uri.EscapeDataString(c.Key), c.Value.TitleIn(language), c.Value.Author, c.Value.Source, c.Value.License, c.Value.LicenseUrl, usedOn.GetValueOrDefault(c.Key) ?? [], kind));
 }

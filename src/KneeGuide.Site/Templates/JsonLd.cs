@@ -2,15 +2,16 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Buffers;
 using System.Text;
-using KneeGuide.Core;
 using KneeGuide.Site.Content;
 
 namespace KneeGuide.Site.Templates;
 
 /// <summary>
 /// Structured data for search engines: MedicalWebPage for articles and mobility pages (with review
-/// facts), ExercisePlan for exercises, BreadcrumbList everywhere. Serialized with an encoder that
-/// escapes &lt; and &gt;, so no value can close the script element it sits in.
+/// facts), ExercisePlan for exercises, BreadcrumbList everywhere, every text in the page's language
+/// (an exercise's from its view in that language: site.yml's targets words and the theme's dose
+/// words). Serialized with an encoder that escapes &lt; and &gt;, so no value can close the script
+/// element it sits in.
 /// </summary>
 public static class JsonLd
 {
@@ -22,9 +23,10 @@ public static class JsonLd
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    public static string ForPage(ViewModelFactory views, ContentPage page, Document doc, IReadOnlyList<LinkView> crumbs)
+    /// <param name="exercise">An exercise page's own exercise, as its page shows it (in its language).</param>
+    public static string ForPage(ViewModelFactory views, ContentPage page, ExerciseView? exercise, IReadOnlyList<LinkView> crumbs)
     {
-        var exercise = page.Kind == ContentKind.Exercise ? doc.Get<ExerciseFrontMatter>() : null;
+        exercise = page.Kind == ContentKind.Exercise ? exercise : null;
         var hasPage = page.Kind is ContentKind.Article or ContentKind.Mobility || exercise is not null;
         if (!hasPage && crumbs.Count == 0)
         {
@@ -47,7 +49,7 @@ public static class JsonLd
                 json.WriteString("url", views.AbsoluteUrl(page.Url));
                 json.WriteString("datePublished", ViewModelFactory.Iso(page.Date));
                 json.WriteString("dateModified", ViewModelFactory.Iso(page.LastChanged));
-                json.WriteString("inLanguage", page.Language ?? views.Site.Language);
+                json.WriteString("inLanguage", page.Language ?? views.DefaultLanguage);
                 if (page.Reviewed is { } review)
                 {
                     json.WriteString("lastReviewed", ViewModelFactory.Iso(review.On));
@@ -59,28 +61,21 @@ public static class JsonLd
 
                 json.WriteEndObject();
             }
-            else if (exercise is { } fm)
+            else if (exercise is { } e)
             {
                 json.WriteStartObject();
                 json.WriteString("@type", "ExercisePlan");
-                json.WriteString("name", fm.Title);
-                json.WriteString("description", fm.Summary);
+                json.WriteString("name", e.Title);
+                json.WriteString("description", e.Summary);
                 json.WriteString("url", views.AbsoluteUrl(page.Url));
-                json.WriteString("exerciseType", string.Join(", ", fm.Targets));
-                json.WriteString("repetitions", fm.Dosage.Reps);
-                json.WriteString("activityFrequency", fm.Dosage.Frequency);
+                json.WriteString("inLanguage", page.Language ?? views.DefaultLanguage);
+                json.WriteString("exerciseType", string.Join(", ", e.TargetTitles));
+                json.WriteString("repetitions", e.Dosage.Reps);
+                json.WriteString("activityFrequency", e.Dosage.Frequency);
+                // The whole dose as the page writes it (sets, reps or hold, side, frequency), in its
+                // language: the words a reader is told, rather than English "key: value" pairs.
                 json.WriteStartArray("additionalVariable");
-                json.WriteStringValue($"sets: {fm.Dosage.Sets}");
-                if (fm.Dosage.HoldSeconds is { } hold)
-                {
-                    json.WriteStringValue($"hold: {hold} seconds");
-                }
-
-                if (fm.Dosage.Side is { } side)
-                {
-                    json.WriteStringValue($"side: {side.ToString().ToLowerInvariant()}");
-                }
-
+                json.WriteStringValue(e.Dosage.Text);
                 json.WriteEndArray();
                 json.WriteEndObject();
             }

@@ -128,7 +128,7 @@ public sealed class ViewModelFactory
             "mobility-pages" => MobilityPages(reads, code),
             "tags" => Tags(reads, code),
             "tag-pages" => TagPages(name, reads, code),
-            "credits" => CreditsPage(reads),
+            "credits" => CreditsPage(reads, code),
             _ => throw new InvalidOperationException($"Unknown fact '{key}'."),
         };
         return _facts.TryGetValue(key, out var fact) ? fact.Hash : ContentHash.Of("absent", key);
@@ -278,8 +278,12 @@ public sealed class ViewModelFactory
         return Track(reads, Key("tag-pages", code, tag), () => LinksIn(_index.Tags.GetValueOrDefault(tag), code), ViewHashes.Of);
     }
 
-    public IReadOnlyList<CreditView> CreditsPage(ReadSet reads) =>
-        Track(reads, "credits", () => CreditViews.For(_inputs, _index), ViewHashes.Of);
+    /// <summary>The credits page's list in a language: each image's title in it (credits.yml's translations), the rest as written.</summary>
+    public IReadOnlyList<CreditView> CreditsPage(ReadSet reads, string? language = null)
+    {
+        var code = Other(language);
+        return Track(reads, Key("credits", code), () => CreditViews.For(_inputs, _index, code), ViewHashes.Of);
+    }
 
     // ---- Views of one page ------------------------------------------------------------------
 
@@ -434,7 +438,7 @@ public sealed class ViewModelFactory
             Exercise = page.Kind == ContentKind.Exercise ? ExerciseIn(page.Slug, page.Language, reads) : null,
             PlanUrl = sheetExercises.Count == 0 ? null : Translations.UrlIn(code, "/plan/") + "?e=" + string.Join(',', sheetExercises.Select(e => e.Id)),
             Sheet = sheetExercises.Count == 0 ? null : new SheetView(page.Title, address, QrSvg.Of(address), Iso(page.Reviewed?.On), sheetExercises),
-            JsonLd = JsonLd.ForPage(this, page, doc, breadcrumbs),
+            JsonLd = JsonLd.ForPage(this, page, page.Kind == ContentKind.Exercise ? ExerciseIn(page.Slug, page.Language, reads) : null, breadcrumbs),
         };
     }
 

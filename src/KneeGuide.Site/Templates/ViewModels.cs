@@ -21,7 +21,7 @@ public sealed record SiteView(
     /// <summary>The language's home page: /es/ when the home page is translated, else /.</summary>
     public string HomeUrl { get; init; } = "/";
 
-    /// <summary>The default language's code: the hreflang of links to pages only it has (credits, the feed).</summary>
+    /// <summary>The default language's code (for a theme's links to pages in it).</summary>
     public string DefaultLanguage { get; init; } = "en";
 }
 

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using KneeGuide.Core;
 using KneeGuide.Site;
 using KneeGuide.Site.Cms;
+using KneeGuide.Site.SiteFiles;
 
 namespace KneeGuide.Cli.Preview;
 
@@ -135,8 +136,8 @@ public sealed class PreviewServer : IAsyncDisposable
                     response.Close();
                     break;
                 case 404:
-                    var notFound = Path.Combine(_site.Root, "404.html");
-                    if (File.Exists(notFound))
+                    // The language's 404 page for an address under /es/, as Netlify serves it (_redirects).
+                    if (NotFoundPages.FileFor(_site.Root, raw.Split('?', '#')[0]) is { } notFound)
                     {
                         await SendFileAsync(response, notFound, 404, method == "HEAD");
                     }

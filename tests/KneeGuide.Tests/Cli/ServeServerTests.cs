@@ -18,6 +18,9 @@ public sealed class ServeServerTests
         File.WriteAllText(Path.Combine(root, "index.html"), "<html><body><p>home</p></body></html>");
         File.WriteAllText(Path.Combine(root, "a", "index.html"), "<html><body>a</body></html>");
         File.WriteAllText(Path.Combine(root, "404.html"), "<html><body>custom not found</body></html>");
+        Directory.CreateDirectory(Path.Combine(root, "es"));
+        File.WriteAllText(Path.Combine(root, "es", "404.html"), "<html><body>no encontrada</body></html>");
+        File.WriteAllText(Path.Combine(root, "_redirects"), "/old/ /a/ 301\n/es/* /es/404.html 404\n");
         File.WriteAllText(Path.Combine(parent, "secret.txt"), "SECRET");
         var port = ServeTestSupport.FreePort();
         var site = new PreviewSite(new BuildOptions(Path.Combine(parent, "input"), root, Path.Combine(parent, "theme")));
@@ -34,6 +37,11 @@ public sealed class ServeServerTests
             var missing = await ServeTestSupport.RawGetAsync(port, "/nowhere/");
             Assert.Equal(404, missing.Status);
             Assert.Contains("custom not found", missing.Body);
+            // Under /es/, the language's own 404 page, by the site's _redirects as on Netlify.
+            var spanish = await ServeTestSupport.RawGetAsync(port, "/es/nowhere/");
+            Assert.Equal(404, spanish.Status);
+            Assert.Contains("no encontrada", spanish.Body);
+            Assert.Contains("custom not found", (await ServeTestSupport.RawGetAsync(port, "/esp/nowhere/")).Body);
 
             var script = await ServeTestSupport.RawGetAsync(port, "/__kneeguide/live.js");
             Assert.Equal(200, script.Status);

@@ -32,8 +32,7 @@ public sealed class TranslatedPagesTests
         Assert.Contains("<summary>Menú</summary>", page);
         Assert.Contains("<a href=\"/es/tags/\">Temas</a>", page);
         Assert.Contains("<a href=\"/es/search/\">Buscar</a>", page);
-        // The credits page and the feed are English only, and say so.
-        Assert.Contains("<a href=\"/credits/\" hreflang=\"en\" lang=\"en\">Créditos de imágenes y vídeos</a>", page);
+        Assert.Contains("<a href=\"/es/credits/\">Créditos de imágenes y vídeos</a>", page);
         Assert.Contains("<meta name=\"description\" content=\"Un artículo para las pruebas.\">", page);
         foreach (var word in new[] { "Skip to content", "Medical disclaimer", "Image and video credits", ">Menu<", "On this page", "Published <", "Updated <" })
         {
@@ -61,6 +60,35 @@ public sealed class TranslatedPagesTests
         Assert.Contains("<a href=\"/es/exercises/\">Ejercicios</a>", exercise);
         Assert.Contains("repeticiones", exercise);
         Assert.DoesNotContain(" reps", exercise);
+    }
+
+    [Fact]
+    public async Task A_translated_exercises_structured_data_is_in_its_language()
+    {
+        using var site = await BuiltAsync();
+
+        var spanish = ExercisePlan(site.ReadOutput("es/exercises/heel-raises/index.html"));
+        Assert.Equal("Elevaciones de talón", spanish.GetProperty("name").GetString());
+        Assert.Equal("Fortalece las pantorrillas.", spanish.GetProperty("description").GetString());
+        Assert.Equal("es", spanish.GetProperty("inLanguage").GetString());
+        Assert.Equal("gemelos", spanish.GetProperty("exerciseType").GetString());
+        Assert.Equal("a diario", spanish.GetProperty("activityFrequency").GetString());
+        Assert.Equal("3 × 10-15 repeticiones, cada lado, a diario", Assert.Single(spanish.GetProperty("additionalVariable").EnumerateArray()).GetString());
+
+        var english = ExercisePlan(site.ReadOutput("exercises/heel-raises/index.html"));
+        Assert.Equal("en", english.GetProperty("inLanguage").GetString());
+        Assert.Equal("calves", english.GetProperty("exerciseType").GetString());
+        Assert.Equal("3 × 10-15 reps, each side", Assert.Single(english.GetProperty("additionalVariable").EnumerateArray()).GetString());
+    }
+
+    /// <summary>The ExercisePlan of a page's JSON-LD.</summary>
+    private static System.Text.Json.JsonElement ExercisePlan(string page)
+    {
+        const string start = "<script type=\"application/ld+json\">";
+        var at = page.IndexOf(start, StringComparison.Ordinal) + start.Length;
+        var json = page[at..page.IndexOf("</script>", at, StringComparison.Ordinal)];
+        var graph = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("@graph");
+        return graph.EnumerateArray().Single(n => n.GetProperty("@type").GetString() == "ExercisePlan").Clone();
     }
 
     [Fact]
@@ -111,9 +139,7 @@ public sealed class TranslatedPagesTests
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", site.ReadOutput("ar/exercises/index.html"));
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", site.ReadOutput("ar/tags/knees/index.html"));
-        // One credits page and one 404, in the default language.
-        Assert.False(site.OutputExists("es/credits/index.html"));
-        Assert.False(site.OutputExists("es/404.html"));
+
     }
 
     [Fact]
@@ -131,7 +157,6 @@ public sealed class TranslatedPagesTests
         }
 
         Assert.Contains("<a href=\"/exercises/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>", site.ReadOutput("es/exercises/index.html"));
-        Assert.DoesNotContain("hreflang", site.ReadOutput("credits/index.html").Split("</head>")[0]);
 
         var sitemap = site.ReadOutput("sitemap.xml");
         var entry = sitemap[sitemap.IndexOf("<loc>https://test.example.org/es/tags/knees/</loc>", StringComparison.Ordinal)..];
@@ -140,6 +165,44 @@ public sealed class TranslatedPagesTests
         Assert.Contains("hreflang=\"ar\" href=\"https://test.example.org/ar/tags/knees/\"", entry);
         Assert.Contains("hreflang=\"x-default\" href=\"https://test.example.org/tags/knees/\"", entry);
         Assert.DoesNotContain("404.html", sitemap);
+    }
+
+    [Fact]
+    public async Task Each_language_has_its_credits_page_with_the_images_titles_in_it_and_the_licences_as_written()
+    {
+        using var site = await BuiltAsync(s => s.Write("images/credits.yml",
+            "knee.svg:\n  title: A knee\n  author: Test author\n  source: https://example.org/knee\n  license: CC BY 4.0\n  translations:\n    - language: es\n      title: Una rodilla\n"));
+
+        var spanish = site.ReadOutput("es/credits/index.html");
+        Assert.Contains("<html lang=\"es\" dir=\"ltr\">", spanish);
+        Assert.Contains("<h1>Créditos de imágenes y vídeos</h1>", spanish);
+        Assert.Contains("<th scope=\"col\">Licencia</th>", spanish);
+        Assert.Contains("<td>Una rodilla</td><td><a href=\"https://example.org/knee\">Test author</a></td><td>CC BY 4.0</td>", spanish);
+        Assert.Contains("<a href=\"/es/credits/\">Créditos de imágenes y vídeos</a>", spanish);
+        Assert.Contains("<strong>Aviso médico:</strong>", spanish);
+        Assert.DoesNotContain("A knee", spanish);
+        // A language with no translation of the credit shows its title as written.
+        var arabic = site.ReadOutput("ar/credits/index.html");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
+        Assert.Contains("<td>A knee</td>", arabic);
+        var english = site.ReadOutput("credits/index.html");
+        Assert.Contains("<td>A knee</td>", english);
+        Assert.Contains("<a href=\"/credits/\">Image and video credits</a>", english);
+
+        foreach (var page in new[] { english, spanish, arabic })
+        {
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://test.example.org/credits/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://test.example.org/es/credits/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"https://test.example.org/ar/credits/\">", page);
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://test.example.org/credits/\">", page);
+        }
+
+        Assert.Contains("<a href=\"/credits/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>", spanish);
+        var sitemap = site.ReadOutput("sitemap.xml");
+        var entry = sitemap[sitemap.IndexOf("<loc>https://test.example.org/es/credits/</loc>", StringComparison.Ordinal)..];
+        entry = entry[..entry.IndexOf("</url>", StringComparison.Ordinal)];
+        Assert.Contains("hreflang=\"en\" href=\"https://test.example.org/credits/\"", entry);
+        Assert.Contains("hreflang=\"x-default\" href=\"https://test.example.org/credits/\"", entry);
     }
 
     [Fact]
