@@ -13,7 +13,15 @@ public sealed record CacheEntry(UInt128 Input, IReadOnlyList<KeyValuePair<string
 public sealed record ResidentDocument(UInt128 Input, Document? Output, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>An entry as the cache holds it: its reads refer to fact keys by number (see <see cref="BuildCache"/>).</summary>
-internal sealed record StoredEntry(UInt128 Input, int[] Keys, UInt128[] Values, ReadOnlyMemory<byte> Payload);
+internal sealed record StoredEntry(UInt128 Input, int[] Keys, UInt128[] Values, ReadOnlyMemory<byte> Payload)
+{
+    /// <summary>
+    /// Whether a unit asked for this entry in the current build (kept by <see cref="BuildCache.Sweep"/>).
+    /// A flag on the entry rather than a shared set of used units: 23,000 lookups from parallel pages
+    /// then write to their own entry instead of contending for one concurrent set's locks.
+    /// </summary>
+    public bool Used;
+}
 
 /// <summary>
 /// The persistent build cache (Statiq's CacheDocuments, Zola's caches, salsa's memo tables): work
@@ -27,7 +35,6 @@ public sealed class BuildCache
 {
     private const string Magic = "KGCACHE2";
     private readonly ConcurrentDictionary<UInt128, StoredEntry> _entries;
-    private readonly ConcurrentDictionary<UInt128, byte> _used = new();
 
     // Fact keys are stored once and referred to by number; within a build, each key's current value
     // is asked of the facts once (thousands of pages read the same facts: site.yml, the theme, an
@@ -140,8 +147,16 @@ public sealed class BuildCache
     /// </summary>
     public CacheEntry? Find(UInt128 unit, UInt128 input, IFactSource facts)
     {
-        _used.TryAdd(unit, 0);
-        if (_entries.TryGetValue(unit, out var entry) && entry.Input == input && Fresh(entry, facts))
+        if (!_entries.TryGetValue(unit, out var entry))
+        {
+            Interlocked.Increment(ref _misses);
+            return null;
+        }
+
+        // Kept by this build whether or not it is still valid: a stale entry stays until its unit
+        // stores a new one (or forgets it), as it would if nothing had asked.
+        entry.Used = true;
+        if (entry.Input == input && Fresh(entry, facts))
         {
             Interlocked.Increment(ref _hits);
             return new CacheEntry(entry.Input, [], entry.Payload);
@@ -185,7 +200,6 @@ public sealed class BuildCache
 
     public void Store(UInt128 unit, CacheEntry entry)
     {
-        _used.TryAdd(unit, 0);
         var keys = new int[entry.Reads.Count];
         var values = new UInt128[entry.Reads.Count];
         for (var i = 0; i < keys.Length; i++)
@@ -194,7 +208,7 @@ public sealed class BuildCache
             values[i] = entry.Reads[i].Value;
         }
 
-        _entries[unit] = new StoredEntry(entry.Input, keys, values, entry.Payload);
+        _entries[unit] = new StoredEntry(entry.Input, keys, values, entry.Payload) { Used = true };
     }
 
     private int KeyOf(string key)
@@ -217,7 +231,6 @@ public sealed class BuildCache
     /// <summary>Drops a unit's entry (its work reported an error, which is never cached).</summary>
     public void Forget(UInt128 unit)
     {
-        _used.TryAdd(unit, 0);
         _entries.TryRemove(unit, out _);
     }
 
@@ -253,12 +266,14 @@ public sealed class BuildCache
     /// </summary>
     public void Sweep()
     {
-        foreach (var unit in _entries.Keys)
+        foreach (var (unit, entry) in _entries)
         {
-            if (!_used.ContainsKey(unit))
+            if (!entry.Used)
             {
                 _entries.TryRemove(unit, out _);
             }
+
+            entry.Used = false;
         }
 
         foreach (var unit in _resident.Keys)
@@ -269,7 +284,6 @@ public sealed class BuildCache
             }
         }
 
-        _used.Clear();
         _hits = 0;
         _misses = 0;
         // Facts are read afresh by the next build.
