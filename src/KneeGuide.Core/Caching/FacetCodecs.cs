@@ -31,6 +31,9 @@ public sealed class FacetCodecs
         return writer.ToArray();
     }
 
+    /// <summary>Decodes a blob <see cref="Encode"/> made of a <typeparamref name="T"/>.</summary>
+    public T Decode<T>(ReadOnlyMemory<byte> blob) where T : class => (T)For(typeof(T)).Read(new CacheReader(blob));
+
     internal sealed record Codec(string Name, Type Type, Action<CacheWriter, object> Write, Func<CacheReader, object> Read);
 }
 

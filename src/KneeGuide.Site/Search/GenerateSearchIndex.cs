@@ -188,10 +188,12 @@ public sealed class GenerateSearchIndex(StringPool pool) : IModule
         var builder = new SearchEntryBuilder(pool);
         var views = context.GetService<SiteFacts>().Views;
         var marker = languages.Count > 1 ? new SearchSourceLanguage(code, languages[which].Name) : null;
-        foreach (var source in GeneratedPageSearch.Sources(GeneratePages.List(views, code), views, marker))
+        foreach (var page in GeneratePages.List(views, code))
         {
-            var (postings, file, shards) = builder.Build(analyzer, source);
-            entries.Add(new Entry(source.Url, () => postings, shards, ContentHash.Of(file.Json), () => file.Json));
+            if (GeneratedPageSearch.Entry(context, builder, analyzer, page, views, code, marker) is var (postings, file, shards, url))
+            {
+                entries.Add(new Entry(url, () => postings, shards, ContentHash.Of(file.Json), () => file.Json));
+            }
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Url, b.Url));
