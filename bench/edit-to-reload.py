@@ -14,7 +14,7 @@ Usage: bench/edit-to-reload.py [--input input] [--page articles/runners-knee.md]
 Needs a built CLI (default: the Debug build of src/KneeGuide).
 """
 import re
-import argparse, http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -54,6 +54,11 @@ def main():
             if b"Previewing at" in line:
                 break
         print(f"first build + start: {time.monotonic() - t:.2f} s")
+        # Keep reading what the server prints: a site with many warnings reports them on every
+        # rebuild, and a full pipe would stop the server mid-report (no reload event would come).
+        log_lines = []
+        reader = threading.Thread(target=lambda: log_lines.extend(line.decode(errors="replace") for line in server.stdout), daemon=True)
+        reader.start()
         events = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         events.request("GET", "/__kneeguide/events")
         stream = events.getresponse()
@@ -98,10 +103,12 @@ def main():
         print(f"  save -> new page     : {fmt(rl)}")
     finally:
         server.terminate()
-        log = server.communicate(timeout=30)[0].decode(errors="replace")
-        # The server's own report of each rebuild ("rebuilt articles/x.md only in 12 ms" or "built
-        # everything (why) in ..."): the rebuild time without the watcher's quiet period.
-        for line in log.splitlines():
+        server.wait(timeout=30)
+        if "reader" in locals():
+            reader.join(timeout=30)
+        # The server's own report of each rebuild ("built in 12 ms (...)"): the rebuild time
+        # without the watcher's quiet period.
+        for line in locals().get("log_lines", []):
             if "built" in line and " in " in line:
                 print("  serve: " + line.strip())
         shutil.rmtree(work, ignore_errors=True)
