@@ -63,7 +63,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         };
 
         var site = new PreviewSite(PreviewOptions(settings, settings.Port));
-        site.Built += Report;
+        var shown = new Reporting.RebuildDiagnostics();
+        site.Built += result => Report(result, shown);
         if ((await site.RebuildAsync(stop.Token)).Refusal is { } refusal)
         {
             Console.Error.WriteLine($"kneeguide serve: {refusal}.");
@@ -107,7 +108,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         return Program.Success;
     }
 
-    private static void Report(BuildResult result)
+    private static void Report(BuildResult result, Reporting.RebuildDiagnostics shown)
     {
         if (result.Refusal is not null)
         {
@@ -115,7 +116,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
 
         var ms = result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-        foreach (var d in result.Diagnostics)
+        var (print, unchanged) = shown.Next(result.Diagnostics);
+        foreach (var d in print)
         {
             Console.Error.WriteLine(d.ToString());
         }
@@ -123,7 +125,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         // Say how much was redone, so an editor can see why one save took longer than another.
         var redone = $"{Reporting.Counted.Of(result.CacheMisses, "step")} redone, {result.CacheHits} reused";
         Console.Out.WriteLine(result.Published
-            ? $"[{DateTime.Now:HH:mm:ss}] built in {ms} ms ({redone}): {Reporting.Counted.Of(result.FilesWritten - result.FilesReused, "file")} changed, {Reporting.Counted.Of(result.WarningCount, "warning")}; browser reloading."
+            ? $"[{DateTime.Now:HH:mm:ss}] built in {ms} ms ({redone}): {Reporting.Counted.Of(result.FilesWritten - result.FilesReused, "file")} changed, {Reporting.Counted.Of(result.WarningCount, "warning")}{(unchanged > 0 ? $" ({unchanged} as before, not shown again)" : "")}; browser reloading."
             : $"[{DateTime.Now:HH:mm:ss}] build failed in {ms} ms: {Reporting.Counted.Of(result.ErrorCount, "error")} (shown in the browser too); still serving the last good site.");
     }
 }
