@@ -28,8 +28,6 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
     private static readonly byte[] CardMarkerUtf8 = Encoding.UTF8.GetBytes(HtmlExerciseCardRenderer.MarkerStart);
     private static readonly byte[] CareMarkerUtf8 = Encoding.UTF8.GetBytes(CareCardExtension.MarkerStart);
 
-    private readonly ExerciseFragments _fragments = new(theme);
-
     public ViewModelFactory Views => views;
 
     /// <summary>The theme's words in the site's language, as templates see them (<c>strings</c>).</summary>
@@ -50,7 +48,6 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         IReadOnlyList<string>? knownFragments = null)
     {
         var layoutPath = $"layouts/{layout}.liquid";
-        page = _fragments.Fill(page, page.Language ?? views.Site.Language, StringsIn(page.Language), diagnostics);
         var values = new Dictionary<string, object?> { ["site"] = views.SiteIn(page.Language, reads), ["strings"] = StringsIn(page.Language), ["page"] = page, ["content"] = BodyMarker };
         // The layout is rendered into a pooled buffer of its own and the base layout around a marker
         // in its place: the page is put together only as it is encoded, so neither the layout's
@@ -222,8 +219,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             // On a translated page, the card is the exercise's translation when there is one.
             if (views.ExerciseIn(id, language, reads) is { } exercise)
             {
-                var card = _fragments.Render(ExerciseFragments.CardPartial, exercise, language ?? views.Site.Language, StringsIn(language), diagnostics);
-                var cardLocation = SourceLocation.InFile(theme.Display(ExerciseFragments.CardPartial));
+                var card = theme.Render("partials/exercise-card.liquid", new Dictionary<string, object?> { ["site"] = views.SiteIn(language, reads), ["strings"] = StringsIn(language), ["exercise"] = exercise }, diagnostics);
+                var cardLocation = SourceLocation.InFile(theme.Display("partials/exercise-card.liquid"));
                 TemplateOutputScanner.Scan(card, cardLocation, links, ids);
                 sb.Append(card);
             }

@@ -110,12 +110,6 @@ public sealed record ExerciseView
     public ImageView? Image { get; init; }
 
     public VideoView? Video { get; init; }
-
-    /// <summary>Its card (partials/exercise-card.liquid), on the pages that list it: rendered once per build and language (<see cref="ExerciseFragments"/>).</summary>
-    public string CardHtml { get; init; } = "";
-
-    /// <summary>Its block of a home exercise sheet (partials/sheet-exercise.liquid), rendered once per build and language like <see cref="CardHtml"/>.</summary>
-    public string SheetHtml { get; init; } = "";
 }
 
 public sealed record PageView

@@ -97,32 +97,6 @@ public sealed class ProgrammeTests : IDisposable
     }
 
     [Fact]
-    public async Task An_exercise_shown_on_several_pages_has_the_same_card_and_sheet_block_on_each_numbered_in_its_place()
-    {
-        // The card and the sheet block are rendered once per build (ExerciseFragments) and reused.
-        WriteExercise("wall-sits", "Wall sits");
-        _site.Write("articles/first.md", TestSite.SampleArticle.Replace("title: Sample article", "title: First").Replace("exercises: [heel-raises]", "exercises: [heel-raises, wall-sits]"));
-        _site.Write("articles/second.md", TestSite.SampleArticle.Replace("title: Sample article", "title: Second").Replace("exercises: [heel-raises]", "exercises: [wall-sits]"));
-        await BuildPublishedAsync();
-
-        static string Between(string html, string start, string end)
-        {
-            var from = html.IndexOf(start, StringComparison.Ordinal);
-            Assert.True(from >= 0, start);
-            return html[from..(html.IndexOf(end, from, StringComparison.Ordinal) + end.Length)];
-        }
-
-        var first = _site.ReadOutput("articles/first/index.html");
-        var second = _site.ReadOutput("articles/second/index.html");
-        const string card = "<article class=\"exercise-card\" data-targets=\"quads\"";
-        Assert.Equal(Between(first, card, "</article>"), Between(second, card, "</article>"));
-        var block = Between(second, "<article class=\"sheet-exercise\" data-id=\"wall-sits\">", "</article>");
-        Assert.Equal(block.Replace("<span class=\"sheet-number\">1</span>", "<span class=\"sheet-number\">2</span>", StringComparison.Ordinal), Between(first, "<article class=\"sheet-exercise\" data-id=\"wall-sits\">", "</article>"));
-        Assert.Contains("<li>Sit down <strong>slowly</strong>.</li></ol>", block, StringComparison.Ordinal);
-        Assert.Contains("</div>\n    </div>\n  </article>", block, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_pages_sheet_has_steps_cautions_dose_pain_rule_notes_qr_code_and_review_date_without_doubled_punctuation()
     {
         WriteExercise("wall-sits", "Wall sits", cautions: "cautions:\n  - \"Stop if your knee hurts at the front.\"\n  - \"Keep your back on the wall.\"\n");
