@@ -92,7 +92,14 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, MarkdownPipeline
         string? sectionHeading = null;
         void EndSection()
         {
-            sections.Add(new TextSection(sectionId, sectionHeading, plain.ToString().TrimEnd()));
+            // Trimmed before the string is made (every section ends in a line break): one string, not two.
+            var end = plain.Length;
+            while (end > 0 && char.IsWhiteSpace(plain[end - 1]))
+            {
+                end--;
+            }
+
+            sections.Add(new TextSection(sectionId, sectionHeading, plain.ToString(0, end)));
             plain.Clear();
         }
 

@@ -14,13 +14,16 @@ public sealed record RenderedPage(DocumentContent Content, PageLinks Links);
 /// <summary>
 /// Renders a page through its layout and the base layout. The Markdown body is not in the template
 /// output while it is scanned for links and ids (a marker stands in its place), so the body, whose
-/// links are already known with their Markdown positions, is never parsed twice. The base layout is
-/// rendered into a pooled buffer, and the page is encoded to UTF-8 straight from it with the body
-/// spliced in: no string of the whole page is ever made.
+/// links are already known with their Markdown positions, is never parsed twice. The layout and the
+/// base layout around it are rendered into pooled buffers, and the page is encoded to UTF-8 straight
+/// from them with the layout and the body spliced in: no string of the page or its layout is made.
 /// </summary>
 public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 {
     private const string BodyMarker = "<!--kg:body-->";
+
+    /// <summary>Stands in the base layout for the page's layout (its <c>content</c>) until the page is encoded.</summary>
+    private const string MainMarker = "<!--kg:main-->";
 
     private static readonly byte[] CardMarkerUtf8 = Encoding.UTF8.GetBytes(HtmlExerciseCardRenderer.MarkerStart);
     private static readonly byte[] CareMarkerUtf8 = Encoding.UTF8.GetBytes(CareCardExtension.MarkerStart);
@@ -46,9 +49,18 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
     {
         var layoutPath = $"layouts/{layout}.liquid";
         var values = new Dictionary<string, object?> { ["site"] = views.SiteIn(page.Language, reads), ["strings"] = StringsIn(page.Language), ["page"] = page, ["content"] = BodyMarker };
-        var main = theme.Render(layoutPath, values, diagnostics);
-        values["content"] = main;
-        // Fluid closes the writer it renders to: a new writer over the pooled buffer.
+        // The layout is rendered into a pooled buffer of its own and the base layout around a marker
+        // in its place: the page is put together only as it is encoded, so neither the layout's
+        // output nor the whole page is ever copied into a string (that string was ~200 MB of a cold
+        // corpus build's garbage: docs/performance.md). Fluid closes the writer it renders to: a new
+        // writer over each pooled buffer.
+        using var mainLease = TextBuffers.Rent();
+        if (!theme.RenderTo(new StringWriter(mainLease.Builder), layoutPath, values, diagnostics))
+        {
+            mainLease.Builder.Clear();
+        }
+
+        values["content"] = MainMarker;
         using var lease = TextBuffers.Rent();
         var buffer = lease.Builder;
         if (!theme.RenderTo(new StringWriter(buffer), "layouts/base.liquid", values, diagnostics))
@@ -56,7 +68,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             buffer.Clear();
         }
 
-        var full = TextBuffers.Contents(buffer);
+        var main = TextBuffers.Contents(mainLease.Builder);
+        var outer = TextBuffers.Contents(buffer);
         var links = new List<LinkReference>(bodyLinks);
         var ids = new List<(string Id, SourceLocation At)>(bodyIds);
         // Fragments whose links are already in bodyLinks with their source positions (exercise
@@ -67,14 +80,32 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         // exercise's own page, at the step's line, not again here.
         var sheetSteps = page.Sheet?.Exercises.SelectMany(e => e.Steps) ?? [];
         var withMarkup = (knownFragments ?? []).Concat(sheetSteps).Where(f => f.Contains('<')).Distinct(StringComparer.Ordinal).ToList();
-        var scanned = withMarkup.Count == 0
-            ? full
-            : withMarkup.Aggregate(full.ToString(), (html, fragment) => html.Replace(fragment, string.Empty, StringComparison.Ordinal)).AsSpan();
 
         // Template links are placed at the layout for now; only a broken one is traced to the exact
         // theme line (TemplateLinkLocator), which keeps the cost off the hot path.
         var layoutLocation = SourceLocation.InFile(theme.Display(layoutPath));
-        TemplateOutputScanner.Scan(scanned, layoutLocation, links, ids);
+        if (withMarkup.Count == 0)
+        {
+            // The base layout's parts and the layout in page order: each part starts and ends
+            // between tags, so the scan finds what it finds in the whole page, in the same order.
+            for (var rest = outer; ;)
+            {
+                var at = rest.IndexOf(MainMarker, StringComparison.Ordinal);
+                TemplateOutputScanner.Scan(at < 0 ? rest : rest[..at], layoutLocation, links, ids);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                TemplateOutputScanner.Scan(main, layoutLocation, links, ids);
+                rest = rest[(at + MainMarker.Length)..];
+            }
+        }
+        else
+        {
+            var full = outer.ToString().Replace(MainMarker, main.ToString(), StringComparison.Ordinal);
+            TemplateOutputScanner.Scan(withMarkup.Aggregate(full, (html, fragment) => html.Replace(fragment, string.Empty, StringComparison.Ordinal)), layoutLocation, links, ids);
+        }
 
         ReadOnlySpan<byte> body = bodyUtf8;
         var hasCards = body.IndexOf(CardMarkerUtf8) >= 0;
@@ -88,8 +119,35 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = ids.Where(i => !seen.Add(i.Id)).ToList();
-        var content = RentedUtf8Content.Rent(Utf8SizeWithBody(full, body.Length));
-        WriteUtf8WithBody(full, body, content.Bytes);
+        var size = 0;
+        for (var rest = outer; ;)
+        {
+            var at = rest.IndexOf(MainMarker, StringComparison.Ordinal);
+            size += Utf8SizeWithBody(at < 0 ? rest : rest[..at], body.Length);
+            if (at < 0)
+            {
+                break;
+            }
+
+            size += Utf8SizeWithBody(main, body.Length);
+            rest = rest[(at + MainMarker.Length)..];
+        }
+
+        var content = RentedUtf8Content.Rent(size);
+        var written = 0;
+        for (var rest = outer; ;)
+        {
+            var at = rest.IndexOf(MainMarker, StringComparison.Ordinal);
+            written += WriteUtf8WithBody(at < 0 ? rest : rest[..at], body, content.Bytes[written..]);
+            if (at < 0)
+            {
+                break;
+            }
+
+            written += WriteUtf8WithBody(main, body, content.Bytes[written..]);
+            rest = rest[(at + MainMarker.Length)..];
+        }
+
         return new RenderedPage(content, new PageLinks(page.Url, links, seen, duplicates, bodyIds.Select(i => i.Id).Distinct(StringComparer.Ordinal).ToList()));
     }
 
@@ -111,8 +169,8 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
         }
     }
 
-    /// <summary>Writes the page as UTF-8 with every body marker replaced by the body.</summary>
-    private static void WriteUtf8WithBody(ReadOnlySpan<char> page, ReadOnlySpan<byte> body, Span<byte> into)
+    /// <summary>Writes the page as UTF-8 with every body marker replaced by the body; the number of bytes written.</summary>
+    private static int WriteUtf8WithBody(ReadOnlySpan<char> page, ReadOnlySpan<byte> body, Span<byte> into)
     {
         var written = 0;
         for (var rest = page; ;)
@@ -121,7 +179,7 @@ public sealed class PageRenderer(ThemeTemplates theme, ViewModelFactory views)
             written += Encoding.UTF8.GetBytes(at < 0 ? rest : rest[..at], into[written..]);
             if (at < 0)
             {
-                return;
+                return written;
             }
 
             body.CopyTo(into[written..]);
