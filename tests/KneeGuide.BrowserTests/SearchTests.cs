@@ -45,6 +45,47 @@ public sealed class SearchTests(SiteFixture site)
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData("hamstrng stretch")] // a typo: the word-ending shards too
+    [InlineData("bum exercises")] // a synonym: its postings named by the term shard
+    [InlineData("knee")] // the most common word of the site
+    public async Task A_query_fetches_each_index_file_once_and_nothing_fails(string query)
+    {
+        // search.js's load() keeps one promise a file; the preloaded manifest is the same request.
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        var requests = new List<string>();
+        var failed = new List<string>();
+        page.Request += (_, request) => { lock (requests) requests.Add(new Uri(request.Url).AbsolutePath); };
+        page.RequestFailed += (_, request) => { lock (failed) failed.Add(request.Url + ": " + request.Failure); };
+        await page.GotoAsync("/search/?q=" + Uri.EscapeDataString(query));
+        await Expect(Results(page).First).ToBeVisibleAsync();
+        string[] index;
+        lock (requests) index = requests.Where(r => r.StartsWith("/search/", StringComparison.Ordinal) && r.EndsWith(".json", StringComparison.Ordinal)).ToArray();
+        Assert.Contains("/search/manifest.json", index);
+        Assert.Contains(index, r => r.StartsWith("/search/terms/", StringComparison.Ordinal));
+        Assert.Contains(index, r => r.StartsWith("/search/pages/", StringComparison.Ordinal));
+        Assert.Equal(index.Distinct(), index);
+        Assert.Empty(failed);
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("search-analyzer.js")]
+    [InlineData("stemmers.js")]
+    public async Task Results_come_whichever_of_the_async_scripts_arrives_last(string late)
+    {
+        // The three scripts are async and run as they arrive: search.js waits for what it needs of a late one.
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        await page.RouteAsync("**/assets/js/" + late, async route =>
+        {
+            await Task.Delay(400);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/search/?q=" + Uri.EscapeDataString("stretched hamstring"));
+        await Expect(Results(page).First.Locator("h2 a")).ToHaveAttributeAsync("href", "/exercises/hamstring-stretch/");
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task The_spanish_search_page_reads_the_spanish_index_and_answers_in_spanish()
     {

@@ -2,7 +2,12 @@
 // build wrote (SearchIndexLayout.cs), reads words as the build did (search-analyzer.js), ranks by
 // BM25F and nearness. Text reaches the page through textContent and DOM nodes, never as HTML; the
 // words shown, the index folder and the language come from the search page (data-*).
-(function () {
+// Loaded async, with the analyzer and stemmers (base.liquid): a deferred script waits for the
+// parser and for the fresh renderer's first style, layout and paint, ~75 ms in which the query's
+// index files could be on their way (docs/search.md, "Fast to first results").
+(function (start) {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})(function () {
   "use strict";
   var root = document.getElementById("search");
   var form = root && root.querySelector(".search-form");
@@ -64,10 +69,23 @@
     return set;
   }
 
+  // The analyzer's and stemmers' scripts run in the order they arrive, maybe after this one: what
+  // is not yet defined is waited for (their tags say what they define: data-defines).
+  function defined(name) {
+    if (self[name]) return Promise.resolve(self[name]);
+    var script = document.querySelector("script[data-defines=" + name + "]");
+    if (!script) return Promise.resolve(null);
+    return new Promise(function (resolve, reject) {
+      script.addEventListener("load", function () { resolve(self[name]); });
+      script.addEventListener("error", function () { reject(new Error(script.src)); });
+    });
+  }
+
   function open() {
     if (index) return Promise.resolve(index);
-    return load("manifest.json").then(function (m) {
-      var stem = self.kgStemmers && self.kgStemmers[m.language];
+    return Promise.all([load("manifest.json"), defined("kgSearchAnalyzer"), defined("kgStemmers")]).then(function (loaded) {
+      var m = loaded[0];
+      var stem = loaded[2] && loaded[2][m.language];
       index = { manifest: m, analyzer: self.kgSearchAnalyzer(stem || null, m.stop), terms: setOf(m.terms), ends: setOf(m.ends) };
       return index;
     });
@@ -623,4 +641,4 @@
     input.value = initial;
     run(false);
   }
-})();
+});

@@ -1,4 +1,6 @@
-(function () {
+(function (start) {
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})(function () {
 "use strict";
 var root = document.getElementById("search");
 var form = root && root.querySelector(".search-form");
@@ -55,10 +57,21 @@ items.forEach(function (x) { set[x] = true; });
 return set;
 }
 
+function defined(name) {
+if (self[name]) return Promise.resolve(self[name]);
+var script = document.querySelector("script[data-defines=" + name + "]");
+if (!script) return Promise.resolve(null);
+return new Promise(function (resolve, reject) {
+script.addEventListener("load", function () { resolve(self[name]); });
+script.addEventListener("error", function () { reject(new Error(script.src)); });
+});
+}
+
 function open() {
 if (index) return Promise.resolve(index);
-return load("manifest.json").then(function (m) {
-var stem = self.kgStemmers && self.kgStemmers[m.language];
+return Promise.all([load("manifest.json"), defined("kgSearchAnalyzer"), defined("kgStemmers")]).then(function (loaded) {
+var m = loaded[0];
+var stem = loaded[2] && loaded[2][m.language];
 index = { manifest: m, analyzer: self.kgSearchAnalyzer(stem || null, m.stop), terms: setOf(m.terms), ends: setOf(m.ends) };
 return index;
 });
@@ -575,4 +588,4 @@ if (initial) {
 input.value = initial;
 run(false);
 }
-})();
+});
