@@ -1,18 +1,8 @@
-(function (start) {
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
-})(function () {
+(function () {
 "use strict";
-var root = document.getElementById("search");
-var form = root && root.querySelector(".search-form");
-var input = document.getElementById("q");
-var results = document.getElementById("search-results");
-if (!root || !form || !input || !results) return;
-
-var status = results.querySelector(".search-status");
-var list = results.querySelector("ol.search-results");
-var more = root.querySelector(".search-more");
-var base = root.getAttribute("data-index") || "/search/";
-var lang = root.getAttribute("data-language") || "en";
+var script = document.currentScript;
+var base = script && script.getAttribute("data-index") || "/search/";
+var root, form, input, results, status, list, more, lang, digits; // the page's, once it is parsed (start)
 var PAGE_SIZE = 5; // results shown at once: each needs its page's file for the excerpt
 var MAX_RESULTS = 50;
 var K1 = 2; // as SearchScoring.cs
@@ -25,7 +15,6 @@ var s = root.getAttribute("data-text-" + name) || "";
 return s.replace(/\{(\w+)\}/g, function (_, key) { return values && key in values ? values[key] : ""; });
 }
 
-var digits = root.getAttribute("data-digits") || "";
 var plural = null;
 var numbers = null;
 function number(count) {
@@ -57,21 +46,10 @@ items.forEach(function (x) { set[x] = true; });
 return set;
 }
 
-function defined(name) {
-if (self[name]) return Promise.resolve(self[name]);
-var script = document.querySelector("script[data-defines=" + name + "]");
-if (!script) return Promise.resolve(null);
-return new Promise(function (resolve, reject) {
-script.addEventListener("load", function () { resolve(self[name]); });
-script.addEventListener("error", function () { reject(new Error(script.src)); });
-});
-}
-
 function open() {
 if (index) return Promise.resolve(index);
-return Promise.all([load("manifest.json"), defined("kgSearchAnalyzer"), defined("kgStemmers")]).then(function (loaded) {
-var m = loaded[0];
-var stem = loaded[2] && loaded[2][m.language];
+return load("manifest.json").then(function (m) {
+var stem = self.kgStemmers && self.kgStemmers[m.language];
 index = { manifest: m, analyzer: self.kgSearchAnalyzer(stem || null, m.stop), terms: setOf(m.terms), ends: setOf(m.ends) };
 return index;
 });
@@ -533,6 +511,19 @@ var complete = hits.some(function (h) { return !h.missing.length; });
 return showMore(latest, function () { return counted(complete ? "count" : "partial", hits.length, { query: query }); });
 }
 
+var found = {};
+function find(query) {
+if (!found[query]) {
+found[query] = open().then(function () {
+return readQuery(query);
+}).then(function (q) {
+return q.slots.length ? rank(q) : [];
+});
+found[query].catch(function () { delete found[query]; });
+}
+return found[query];
+}
+
 var latest = 0;
 function run(updateUrl) {
 var query = input.value.trim();
@@ -546,11 +537,7 @@ status.textContent = "";
 more.hidden = true;
 return;
 }
-open().then(function () {
-return readQuery(query);
-}).then(function (q) {
-return q.slots.length ? rank(q) : [];
-}).then(function (hits) {
+find(query).then(function (hits) {
 if (ticket === latest) return report(query, hits);
 }).catch(function (error) {
 if (ticket !== latest) return;
@@ -558,6 +545,19 @@ list.textContent = "";
 status.textContent = text("error", { error: error.message });
 });
 }
+
+
+function start() {
+root = document.getElementById("search");
+form = root && root.querySelector(".search-form");
+input = document.getElementById("q");
+results = document.getElementById("search-results");
+if (!root || !form || !input || !results) return;
+status = results.querySelector(".search-status");
+list = results.querySelector("ol.search-results");
+more = root.querySelector(".search-more");
+lang = root.getAttribute("data-language") || "en";
+digits = root.getAttribute("data-digits") || "";
 
 
 function links() { return Array.prototype.slice.call(results.querySelectorAll("ol.search-results a")); }
@@ -588,4 +588,9 @@ if (initial) {
 input.value = initial;
 run(false);
 }
-});
+}
+
+var typed = (new URLSearchParams(window.location.search).get("q") || "").trim();
+if (typed) find(typed).catch(function () {});
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
