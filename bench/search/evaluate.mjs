@@ -44,6 +44,9 @@ const USAGE = `usage: node evaluate.mjs --site DIR --engine kneeguide|pagefind [
   --chromium PATH         browser (default /usr/bin/chromium)
   --csp-as-is             Pagefind run only: keep netlify.toml's CSP unchanged (shows why Pagefind
                           needs 'wasm-unsafe-eval'; the scores are then not a fair baseline)
+  --against DIR           kneeguide only: run every query on this other built site too, alternated
+                          with --site's runs (same minutes, same load), and report both medians and
+                          the median of the per-query differences; results must be the same
   --quiet                 no per-query lines while running
   --diff A.json B.json    compare two reports' per-query results and bytes; exit 1 if results differ`;
 
@@ -52,7 +55,7 @@ const USAGE = `usage: node evaluate.mjs --site DIR --engine kneeguide|pagefind [
 function parseArgs(argv) {
   const opts = { engine: null, site: null, queries: path.join(BENCH_DIR, "queries.tsv"), scope: "site",
     out: null, only: null, settle: 300, timeout: 10000, chromium: "/usr/bin/chromium", quiet: false, diff: null,
-    cspAsIs: false, pagefindResults: 50, repeat: 1, dpr: 3 };
+    cspAsIs: false, pagefindResults: 50, repeat: 1, dpr: 3, against: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -73,6 +76,7 @@ function parseArgs(argv) {
       case "--csp-as-is": opts.cspAsIs = true; break;
       case "--pagefind-results": opts.pagefindResults = Number(next()); break;
       case "--repeat": opts.repeat = Number(next()); break;
+      case "--against": opts.against = path.resolve(next()); break;
       case "--dpr": opts.dpr = Number(next()); break;
       case "--diff": opts.diff = [path.resolve(next()), path.resolve(next())]; break;
       case "-h": case "--help": console.log(USAGE); process.exit(0); break;
@@ -463,7 +467,10 @@ async function main() {
     console.log(`Pagefind ${pagefind.version} indexed ${pagefind.indexedPages} pages of a copy at ${root} ` +
       `(scope ${opts.scope}${opts.scope === "raw" ? "" : `: ${pagefind.marked.length} pages marked data-pagefind-body`})`);
   }
+  if (opts.against && opts.engine !== "kneeguide") fail("--against is for --engine kneeguide");
   const server = await startServer(root, headers);
+  const other = opts.against ? await startServer(opts.against, headers) : null;
+  const otherBase = other ? `http://127.0.0.1:${other.port}` : null;
   const loadStart = os.loadavg().map((x) => +x.toFixed(2));
   const base = `http://127.0.0.1:${server.port}`;
   const browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: CHROMIUM_ARGS });
@@ -475,12 +482,26 @@ async function main() {
     await warm.close();
     for (const [i, q] of queries.entries()) {
       const runs = [];
-      for (let k = 0; k < opts.repeat; k++) runs.push(await runQuery(browser, base, server, q, opts));
+      const otherRuns = [];
+      for (let k = 0; k < opts.repeat; k++) {
+        // With --against, the two sites take turns, each going first every other time.
+        if (other && k % 2) otherRuns.push(await runQuery(browser, otherBase, other, q, opts));
+        runs.push(await runQuery(browser, base, server, q, opts));
+        if (other && !(k % 2)) otherRuns.push(await runQuery(browser, otherBase, other, q, opts));
+      }
       const row = runs[0];
       row.timesMs = runs.map((r) => r.timeMs);
       const times = row.timesMs.filter((t) => t !== null);
       row.timeMs = times.length ? median(times) : null;
       row.unstable = runs.some((r) => JSON.stringify(r.results) !== JSON.stringify(row.results) || r.bytes !== row.bytes);
+      if (other) {
+        const otherTimes = otherRuns.map((r) => r.timeMs).filter((t) => t !== null);
+        row.against = { timesMs: otherRuns.map((r) => r.timeMs), timeMs: otherTimes.length ? median(otherTimes) : null,
+          results: otherRuns[0].results, bytes: otherRuns[0].bytes, timing: otherRuns[0].timing };
+        if (JSON.stringify(row.against.results) !== JSON.stringify(row.results)) {
+          console.log(`      ! results differ from --against's: ${row.against.results.join(" ")}`);
+        }
+      }
       rows.push(row);
       if (!opts.quiet) {
         const mark = !q.expected.length ? (row.noResults ? "ok  " : "FP  ") : row.hit3 ? `r${row.rank}  ` : "MISS";
@@ -496,6 +517,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     server.server.close();
+    if (other) other.server.close();
     if (pagefind) fs.rmSync(pagefind.copy, { recursive: true, force: true });
   }
 
@@ -510,7 +532,7 @@ async function main() {
       resultsLoaded: opts.pagefindResults } : undefined,
     csp: headers["Content-Security-Policy"], settleMs: opts.settle, timeoutMs: opts.timeout, viewport: VIEWPORT,
     dpr: opts.dpr, repeat: opts.repeat, loadAverage: { start: loadStart, end: os.loadavg().map((x) => +x.toFixed(2)) },
-    summary, categories,
+    summary, categories, against: other ? againstSummary(rows, opts.against) : undefined,
     misses: rows.filter((r) => r.expected.length && !r.hit3).map((r) => ({ query: r.query, tests: r.tests, rank: r.rank,
       top3: r.results.slice(0, 3), expected: r.expected })),
     falsePositives: rows.filter((r) => !r.expected.length && !r.noResults).map((r) => ({ query: r.query, top3: r.results.slice(0, 3) })),
@@ -528,7 +550,25 @@ async function main() {
   }
   console.log(`'none' queries that returned results: ${report.falsePositives.length}`);
   for (const f of report.falsePositives) console.log(`  ${f.query}: ${f.top3.join(" ")}`);
+  if (report.against) {
+    const a = report.against;
+    console.log(`\nagainst ${a.site}: median ${num(a.medianTimeMs, 1)} ms (this site ${num(summary.medianTimeMs, 1)} ms); ` +
+      `median per-query difference (this - against) ${num(a.medianDifferenceMs, 1)} ms, this site faster on ${a.faster} of ${rows.length}; ` +
+      `${a.resultDiffs} with different results; mean bytes ${num(a.meanBytes)} (this site ${num(summary.meanBytes)})`);
+  }
   console.log(`\nreport: ${path.relative(process.cwd(), opts.out)}`);
+}
+
+// The --against comparison: the other site's median time, and per query this site's time minus the other's.
+function againstSummary(rows, site) {
+  const paired = rows.filter((r) => r.timeMs !== null && r.against.timeMs !== null);
+  return {
+    site, medianTimeMs: median(rows.map((r) => r.against.timeMs).filter((t) => t !== null)),
+    medianDifferenceMs: median(paired.map((r) => r.timeMs - r.against.timeMs)),
+    faster: paired.filter((r) => r.timeMs < r.against.timeMs).length,
+    resultDiffs: rows.filter((r) => JSON.stringify(r.results) !== JSON.stringify(r.against.results)).length,
+    meanBytes: mean(rows.map((r) => r.against.bytes)),
+  };
 }
 
 main().catch((e) => {

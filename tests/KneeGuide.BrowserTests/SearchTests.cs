@@ -45,6 +45,57 @@ public sealed class SearchTests(SiteFixture site)
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData("hamstrng stretch")] // a typo: the word-ending shards too
+    [InlineData("bum exercises")] // a synonym: its postings named by the term shard
+    [InlineData("knee")] // the most common word of the site
+    public async Task A_query_fetches_each_index_file_once_and_nothing_fails(string query)
+    {
+        // search.js's load() keeps one promise a file; the preloaded manifest is the same request.
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        var requests = new List<string>();
+        var failed = new List<string>();
+        page.Request += (_, request) => { lock (requests) requests.Add(new Uri(request.Url).AbsolutePath); };
+        page.RequestFailed += (_, request) => { lock (failed) failed.Add(request.Url + ": " + request.Failure); };
+        await page.GotoAsync("/search/?q=" + Uri.EscapeDataString(query));
+        await Expect(Results(page).First).ToBeVisibleAsync();
+        string[] index;
+        lock (requests) index = requests.Where(r => r.StartsWith("/search/", StringComparison.Ordinal) && r.EndsWith(".json", StringComparison.Ordinal)).ToArray();
+        Assert.Contains("/search/manifest.json", index);
+        Assert.Contains(index, r => r.StartsWith("/search/terms/", StringComparison.Ordinal));
+        Assert.Contains(index, r => r.StartsWith("/search/pages/", StringComparison.Ordinal));
+        Assert.Equal(index.Distinct(), index);
+        Assert.Empty(failed);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_query_in_the_address_is_looked_up_before_the_stylesheet_is_in()
+    {
+        // search.js runs from the head, before the stylesheet and the first frame: the index's files
+        // for ?q= are asked for while the rest of the page is still on its way (held here for 3 s).
+        var (page, errors) = await site.NewPageAsync(390, 844);
+        var styleReleased = false;
+        var termsBeforeStyle = 0;
+        await page.RouteAsync("**/assets/css/site.css", async route =>
+        {
+            await Task.Delay(3000);
+            Volatile.Write(ref styleReleased, true);
+            await route.ContinueAsync();
+        });
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath.StartsWith("/search/terms/", StringComparison.Ordinal) && !Volatile.Read(ref styleReleased))
+            {
+                Interlocked.Increment(ref termsBeforeStyle);
+            }
+        };
+        await page.GotoAsync("/search/?q=" + Uri.EscapeDataString("stretched hamstring"));
+        await Expect(Results(page).First.Locator("h2 a")).ToHaveAttributeAsync("href", "/exercises/hamstring-stretch/");
+        Assert.True(Volatile.Read(ref termsBeforeStyle) > 0, "no term shard was asked for before the stylesheet was released");
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task The_spanish_search_page_reads_the_spanish_index_and_answers_in_spanish()
     {

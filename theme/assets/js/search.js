@@ -1,20 +1,16 @@
 // Site search without a server (docs/search.md): loads only what a query needs of the index the
 // build wrote (SearchIndexLayout.cs), reads words as the build did (search-analyzer.js), ranks by
 // BM25F and nearness. Text reaches the page through textContent and DOM nodes, never as HTML; the
-// words shown, the index folder and the language come from the search page (data-*).
+// words shown and the language come from the search page (data-*), the index folder from this
+// script's tag. The tag is in the head and not deferred, after the analyzer and stemmers
+// (base.liquid): the query in the address is looked up as soon as this script runs, so the index's
+// files are on their way while the page is laid out, not only after its first frame and
+// DOMContentLoaded (docs/search.md, "Fast to first results"); the page's part waits for the page.
 (function () {
   "use strict";
-  var root = document.getElementById("search");
-  var form = root && root.querySelector(".search-form");
-  var input = document.getElementById("q");
-  var results = document.getElementById("search-results");
-  if (!root || !form || !input || !results) return;
-
-  var status = results.querySelector(".search-status");
-  var list = results.querySelector("ol.search-results");
-  var more = root.querySelector(".search-more");
-  var base = root.getAttribute("data-index") || "/search/";
-  var lang = root.getAttribute("data-language") || "en";
+  var script = document.currentScript;
+  var base = script && script.getAttribute("data-index") || "/search/";
+  var root, form, input, results, status, list, more, lang, digits; // the page's, once it is parsed (start)
   var PAGE_SIZE = 5; // results shown at once: each needs its page's file for the excerpt
   var MAX_RESULTS = 50;
   var K1 = 2; // as SearchScoring.cs
@@ -31,7 +27,6 @@
   // Counts (at most MAX_RESULTS) are written with the digits of the theme strings (data-digits):
   // Chromium takes 30 to 70 ms to load its number data for a first Intl.NumberFormat, time a reader
   // would wait after the results are in. Without them, Intl; the plural rules are cheap to make.
-  var digits = root.getAttribute("data-digits") || "";
   var plural = null;
   var numbers = null;
   function number(count) {
@@ -567,6 +562,20 @@
     return showMore(latest, function () { return counted(complete ? "count" : "partial", hits.length, { query: query }); });
   }
 
+  // A query's ranked pages, looked up once: the address's query starts before the page is parsed.
+  var found = {};
+  function find(query) {
+    if (!found[query]) {
+      found[query] = open().then(function () {
+        return readQuery(query);
+      }).then(function (q) {
+        return q.slots.length ? rank(q) : [];
+      });
+      found[query].catch(function () { delete found[query]; });
+    }
+    return found[query];
+  }
+
   var latest = 0;
   function run(updateUrl) {
     var query = input.value.trim();
@@ -580,11 +589,7 @@
       more.hidden = true;
       return;
     }
-    open().then(function () {
-      return readQuery(query);
-    }).then(function (q) {
-      return q.slots.length ? rank(q) : [];
-    }).then(function (hits) {
+    find(query).then(function (hits) {
       if (ticket === latest) return report(query, hits);
     }).catch(function (error) {
       if (ticket !== latest) return;
@@ -593,34 +598,54 @@
     });
   }
 
-  // ---- Keyboard: arrows move through the results from the search box, Escape goes back
+  // ---- The page: its words, the search box, keyboard, the query in the address
 
-  function links() { return Array.prototype.slice.call(results.querySelectorAll("ol.search-results a")); }
+  function start() {
+    root = document.getElementById("search");
+    form = root && root.querySelector(".search-form");
+    input = document.getElementById("q");
+    results = document.getElementById("search-results");
+    if (!root || !form || !input || !results) return;
+    status = results.querySelector(".search-status");
+    list = results.querySelector("ol.search-results");
+    more = root.querySelector(".search-more");
+    lang = root.getAttribute("data-language") || "en";
+    digits = root.getAttribute("data-digits") || "";
 
-  root.addEventListener("keydown", function (e) {
-    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Escape") return;
-    var all = links();
-    var at = all.indexOf(document.activeElement);
-    if (e.key === "Escape") {
-      if (at >= 0) { input.focus(); e.preventDefault(); }
-      return;
+    // Keyboard: arrows move through the results from the search box, Escape goes back
+
+    function links() { return Array.prototype.slice.call(results.querySelectorAll("ol.search-results a")); }
+
+    root.addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Escape") return;
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (e.key === "Escape") {
+        if (at >= 0) { input.focus(); e.preventDefault(); }
+        return;
+      }
+      if (!all.length || (document.activeElement !== input && at < 0)) return;
+      var next = e.key === "ArrowDown" ? at + 1 : at - 1;
+      if (next < 0) input.focus(); else if (next < all.length) all[next].focus();
+      e.preventDefault();
+    });
+
+    var timer = 0;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { run(true); }, 150);
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
+    more.addEventListener("click", function () { showMore(latest); });
+    var initial = new URLSearchParams(window.location.search).get("q");
+    if (initial) {
+      input.value = initial;
+      run(false);
     }
-    if (!all.length || (document.activeElement !== input && at < 0)) return;
-    var next = e.key === "ArrowDown" ? at + 1 : at - 1;
-    if (next < 0) input.focus(); else if (next < all.length) all[next].focus();
-    e.preventDefault();
-  });
-
-  var timer = 0;
-  input.addEventListener("input", function () {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(function () { run(true); }, 150);
-  });
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
-  more.addEventListener("click", function () { showMore(latest); });
-  var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) {
-    input.value = initial;
-    run(false);
   }
+
+  // The address's query, looked up now; run() finds the same promise once the page is there.
+  var typed = (new URLSearchParams(window.location.search).get("q") || "").trim();
+  if (typed) find(typed).catch(function () {});
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

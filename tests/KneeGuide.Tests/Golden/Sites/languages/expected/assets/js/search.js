@@ -1,16 +1,8 @@
 (function () {
 "use strict";
-var root = document.getElementById("search");
-var form = root && root.querySelector(".search-form");
-var input = document.getElementById("q");
-var results = document.getElementById("search-results");
-if (!root || !form || !input || !results) return;
-
-var status = results.querySelector(".search-status");
-var list = results.querySelector("ol.search-results");
-var more = root.querySelector(".search-more");
-var base = root.getAttribute("data-index") || "/search/";
-var lang = root.getAttribute("data-language") || "en";
+var script = document.currentScript;
+var base = script && script.getAttribute("data-index") || "/search/";
+var root, form, input, results, status, list, more, lang, digits; // the page's, once it is parsed (start)
 var PAGE_SIZE = 5; // results shown at once: each needs its page's file for the excerpt
 var MAX_RESULTS = 50;
 var K1 = 2; // as SearchScoring.cs
@@ -23,7 +15,6 @@ var s = root.getAttribute("data-text-" + name) || "";
 return s.replace(/\{(\w+)\}/g, function (_, key) { return values && key in values ? values[key] : ""; });
 }
 
-var digits = root.getAttribute("data-digits") || "";
 var plural = null;
 var numbers = null;
 function number(count) {
@@ -520,6 +511,19 @@ var complete = hits.some(function (h) { return !h.missing.length; });
 return showMore(latest, function () { return counted(complete ? "count" : "partial", hits.length, { query: query }); });
 }
 
+var found = {};
+function find(query) {
+if (!found[query]) {
+found[query] = open().then(function () {
+return readQuery(query);
+}).then(function (q) {
+return q.slots.length ? rank(q) : [];
+});
+found[query].catch(function () { delete found[query]; });
+}
+return found[query];
+}
+
 var latest = 0;
 function run(updateUrl) {
 var query = input.value.trim();
@@ -533,11 +537,7 @@ status.textContent = "";
 more.hidden = true;
 return;
 }
-open().then(function () {
-return readQuery(query);
-}).then(function (q) {
-return q.slots.length ? rank(q) : [];
-}).then(function (hits) {
+find(query).then(function (hits) {
 if (ticket === latest) return report(query, hits);
 }).catch(function (error) {
 if (ticket !== latest) return;
@@ -545,6 +545,19 @@ list.textContent = "";
 status.textContent = text("error", { error: error.message });
 });
 }
+
+
+function start() {
+root = document.getElementById("search");
+form = root && root.querySelector(".search-form");
+input = document.getElementById("q");
+results = document.getElementById("search-results");
+if (!root || !form || !input || !results) return;
+status = results.querySelector(".search-status");
+list = results.querySelector("ol.search-results");
+more = root.querySelector(".search-more");
+lang = root.getAttribute("data-language") || "en";
+digits = root.getAttribute("data-digits") || "";
 
 
 function links() { return Array.prototype.slice.call(results.querySelectorAll("ol.search-results a")); }
@@ -575,4 +588,9 @@ if (initial) {
 input.value = initial;
 run(false);
 }
+}
+
+var typed = (new URLSearchParams(window.location.search).get("q") || "").trim();
+if (typed) find(typed).catch(function () {});
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
